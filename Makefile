@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0
+# refconv: Coccinelle conversions to safer reference counting, and their runtime.
+#
+#   make                 build the userspace runtime (runtime/librefconv.{a,so})
+#   make check           run every test; ends with "N passed, N failed"
+#   make coccicheck      run conversions (COCCI, MODE, TREE, M, J, V, SPFLAGS,
+#                        DEBUG_FILE, SPEC: see README)
+#   make check-kernel    the kernel runtime's self-test in a qemu-booted kernel
+#   make bench           runtime benchmarks (ratios)
+#   make install         headers, libraries and pkg-config file under PREFIX
+
+PREFIX ?= /usr/local
+
+# coccicheck interface, named as in the kernel's scripts/coccicheck
+COCCI ?= cocci
+MODE ?= report
+TREE ?= examples
+M ?=
+J ?=
+V ?=
+SPFLAGS ?=
+DEBUG_FILE ?=
+SPEC ?=
+
+.PHONY: all lib install bench check check-kernel coccicheck clean
+
+all: lib
+
+lib:
+	$(MAKE) -C runtime
+
+install:
+	$(MAKE) -C runtime install PREFIX=$(PREFIX)
+
+bench:
+	$(MAKE) -C bench
+
+check:
+	tests/check.sh
+
+check-kernel:
+	tests/check.sh kernel
+
+coccicheck:
+	scripts/run-cocci.sh --mode "$(MODE)" \
+		$(if $(M),--subdir "$(M)") $(if $(J),--jobs "$(J)") \
+		$(if $(V),--verbose) $(if $(SPEC),--spec "$(SPEC)") \
+		$(if $(DEBUG_FILE),--debug-file "$(DEBUG_FILE)") \
+		$(if $(SPFLAGS),--spflags "$(SPFLAGS)") \
+		"$(COCCI)" "$(TREE)"
+
+clean:
+	-$(MAKE) -C runtime clean
+	-$(MAKE) -C bench clean
