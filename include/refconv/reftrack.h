@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * reftrack heap: objects allocated with a reference-count header in front,
+ * the target of cocci/reftrack.cocci (and of the reftrack GCC plugin).
+ *
+ * A fresh object has count 0: the first pointer that takes it does addref,
+ * and the removeref that drops the last reference runs the destructor and
+ * frees the memory. rc_free() of an object that still has references warns
+ * and leaves it alone. Counts have refcount_t semantics: an overflow, or a
+ * removeref of an object nobody references, saturates the count at
+ * REFCOUNT_SATURATED with a warning, and a saturated object is never freed.
+ *
+ * The header carries a mark derived from its own address. It is checked on
+ * every call to catch foreign pointers (stack, plain malloc) cheaply, but it
+ * is advisory: a freed object's header is never read to decide anything.
+ * Stale and double frees are found exactly only in a REFTRACK_DEBUG build,
+ * which keeps a table of live objects (with their allocation site) and looks
+ * a pointer up there before touching its header; live objects are listed at
+ * exit. Define REFTRACK_DEBUG for the whole program or not at all: an object
+ * allocated by a non-debug file is unknown to the table.
+ *
+ * Thread safety: counts are atomic (increments relaxed, decrements release
+ * with an acquire fence before the object is destroyed, as refcount_t); the
+ * debug table is protected by a mutex.
+ */
+#ifndef REFCONV_REFTRACK_H
+#define REFCONV_REFTRACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <refconv/refcount.h>
+
+/*
+ * Attribute macros of the reftrack GCC plugin. They expand to the plugin's
+ * attributes only when REFTRACK_PLUGIN is defined (pass it together with
+ * -fplugin=reftrack); otherwise to nothing, so plain gcc and clang compile
+ * tagged code with -Werror.
+ */
+#ifdef REFTRACK_PLUGIN
+#define REFTRACK_IGNORE_FLAG 0x1
+#define REFTRACK_HEAP_FN_FLAG 0x2
+#define REFTRACK_DESTRUCTOR_FN_FLAG 0x4
+/** REFTRACK() - tag a struct as tracked: ``struct REFTRACK(S) S { ... };`` */
+#define REFTRACK(...) __attribute__((__reftrack__()))
+/** REFTRACK_CUSTOM() - tag a struct tracked through S_addref/S_removeref */
+#define REFTRACK_CUSTOM(S) __attribute__((__reftrack__(S##_addref, S##_removeref)))
+/** REFTRACK_IGNORE - the plugin leaves this function alone */
+#define REFTRACK_IGNORE __attribute__((__reftrack__(REFTRACK_IGNORE_FLAG)))
+/** REFTRACK_HEAP_FN - an allocator: its result is a fresh object */
+#define REFTRACK_HEAP_FN \
+	__attribute__((__reftrack__(REFTRACK_HEAP_FN_FLAG | REFTRACK_IGNORE_FLAG)))
+/** REFTRACK_DESTRUCTOR_FN - a destructor: no counting inside */
+#define REFTRACK_DESTRUCTOR_FN __attribute__((__reftrack__(REFTRACK_DESTRUCTOR_FN_FLAG)))
+#else
+#define REFTRACK(...)
+#define REFTRACK_CUSTOM(S)
+#define REFTRACK_IGNORE
+#define REFTRACK_HEAP_FN
+#define REFTRACK_DESTRUCTOR_FN
+#endif
+
+/** REFTRACK_NOP() - a destructor that does nothing */
+#define REFTRACK_NOP(x)
+/** MALLOC_LIKE - the function returns fresh memory (GCC's malloc attribute) */
+#define MALLOC_LIKE __attribute__((__malloc__))
+
+/**
+ * struct reftrack_hdr - what precedes every reftrack object
+ * @rc: the reference count
+ * @mark: REFTRACK_MARKER mixed with the header's address while the object is
+ *        live (advisory, see above)
+ * @dtor: destructor run by the last removeref, unless the type has its own
+ *
+ * 16 bytes, so the object keeps malloc's alignment.
+ */
+struct reftrack_hdr {
+	refcount_t rc;
+	uint32_t mark;
+	void (*dtor)(void *);
+};
+
+_Static_assert(sizeof(struct reftrack_hdr) % _Alignof(max_align_t) == 0,
+	       "reftrack header must preserve malloc alignment");
+
+#define REFTRACK_MARKER 0xfacebeefu
+
+/** REFTRACK_HDR() - the header of object @p */
+#define REFTRACK_HDR(p) ((struct reftrack_hdr *)((char *)(uintptr_t)(p) - \
+						  sizeof(struct reftrack_hdr)))
+/** REFTRACK_BODY() - the object behind header @h */
+#define REFTRACK_BODY(h) ((void *)((char *)(h) + sizeof(struct reftrack_hdr)))
+/** REFTRACK_COUNT() - current reference count of object @p (an int) */
+#define REFTRACK_COUNT(p) ((int)refcount_read(&REFTRACK_HDR(p)->rc))
+
+static inline uint32_t reftrack_mark_of_(const struct reftrack_hdr *h)
+{
+	return REFTRACK_MARKER ^ (uint32_t)((uintptr_t)h >> 4);
+}
+
+/* Out-of-line slow paths and debug entry points (runtime/reftrack.c). */
+void reftrack_bad_pointer_(const void *p, const char *who);
+void reftrack_count_error_(const void *p, int old, const char *who);
+void reftrack_release_(void *p, void (*dtor)(void *));
+void reftrack_get_dbg_(const void *p, const char *who);
+void reftrack_put_dbg_(const void *p, void (*dtor)(void *), const char *who);
+
+/**
+ * rc_malloc() - allocate a reftrack object
+ * @n: size of the object (the header comes on top, overflow-checked)
+ *
+ * Return: the object with count 0, or NULL (errno ENOMEM).
+ */
+MALLOC_LIKE void *rc_malloc(size_t n);
+
+/**
+ * rc_calloc() - allocate a zeroed array as one reftrack object
+ * @n: number of elements
+ * @size: element size (n * size is overflow-checked)
+ *
+ * Return: the object with count 0, or NULL.
+ */
+MALLOC_LIKE void *rc_calloc(size_t n, size_t size);
+
+/**
+ * rc_realloc() - resize a reftrack object
+ * @p: the object, or NULL (then like rc_malloc())
+ * @n: new size; 0 means rc_free(@p) and returns NULL
+ *
+ * The object may move only while at most one reference exists (the one being
+ * resized). With more, a resize that fits in the current block is done in
+ * place and anything else is refused with a warning: @p is unchanged, NULL is
+ * returned and errno is EBUSY.
+ *
+ * Return: the (possibly moved) object, or NULL.
+ */
+void *rc_realloc(void *p, size_t n);
+
+/**
+ * rc_free() - free a reftrack object that nobody references
+ * @p: the object or NULL
+ *
+ * With a count of 0 the object is freed. With references left it warns and
+ * does not free (the last removeref does).
+ */
+void rc_free(void *p);
+
+/**
+ * reftrack_set_dtor() - set the destructor the last removeref runs
+ * @p: the object
+ * @dtor: called with @p before the memory is freed, or NULL
+ *
+ * Types declared with REFTRACK_EPILOG_WITH_DTOR() use S_destroy() instead.
+ */
+void reftrack_set_dtor(void *p, void (*dtor)(void *));
+
+/**
+ * reftrack_live_count() - number of live REFTRACK_DEBUG objects
+ *
+ * Return: how many objects allocated from REFTRACK_DEBUG code are not yet
+ * freed (0 when nothing was built with REFTRACK_DEBUG).
+ */
+size_t reftrack_live_count(void);
+
+/**
+ * reftrack_debug_report() - list live REFTRACK_DEBUG objects on stderr
+ *
+ * Runs at exit automatically once a debug object was allocated.
+ *
+ * Return: the number of objects listed.
+ */
+size_t reftrack_debug_report(void);
+
+#ifdef REFTRACK_DEBUG
+void *rc_malloc_dbg_(size_t n, const char *file, int line);
+void *rc_calloc_dbg_(size_t n, size_t size, const char *file, int line);
+void *rc_realloc_dbg_(void *p, size_t n, const char *file, int line);
+void rc_free_dbg_(void *p, const char *file, int line);
+#define rc_malloc(n) rc_malloc_dbg_((n), __FILE__, __LINE__)
+#define rc_calloc(n, size) rc_calloc_dbg_((n), (size), __FILE__, __LINE__)
+#define rc_realloc(p, n) rc_realloc_dbg_((p), (n), __FILE__, __LINE__)
+#define rc_free(p) rc_free_dbg_((p), __FILE__, __LINE__)
+#endif
+
+/* The header of @p if @p carries a valid mark, else NULL (reported). */
+static inline struct reftrack_hdr *reftrack_hdr_checked_(const void *p,
+							  const char *who)
+{
+	struct reftrack_hdr *h = REFTRACK_HDR(p);
+
+	if (__builtin_expect(h->mark == reftrack_mark_of_(h), 1))
+		return h;
+	reftrack_bad_pointer_(p, who);
+	return NULL;
+}
+
+/* addref: relaxed increment that saturates instead of overflowing */
+static inline void reftrack_get_(const void *p, const char *who)
+{
+#ifdef REFTRACK_DEBUG
+	if (p)
+		reftrack_get_dbg_(p, who);
+#else
+	struct reftrack_hdr *h;
+	int old;
+
+	if (!p || !(h = reftrack_hdr_checked_(p, who)))
+		return;
+	old = atomic_fetch_add_explicit(&h->rc.refs.counter, 1,
+					memory_order_relaxed);
+	if (__builtin_expect(old < 0 || old == REFCOUNT_MAX, 0))
+		reftrack_count_error_(p, old, who);
+#endif
+}
+
+/* removeref: release decrement; the last one destroys and frees */
+static inline void reftrack_put_(const void *p, void (*dtor)(void *),
+				 const char *who)
+{
+#ifdef REFTRACK_DEBUG
+	if (p)
+		reftrack_put_dbg_(p, dtor, who);
+#else
+	struct reftrack_hdr *h;
+	int old;
+
+	if (!p || !(h = reftrack_hdr_checked_(p, who)))
+		return;
+	old = atomic_fetch_sub_explicit(&h->rc.refs.counter, 1,
+					memory_order_release);
+	if (old == 1) {
+		atomic_thread_fence(memory_order_acquire);
+		reftrack_release_((void *)(uintptr_t)p, dtor);
+	} else if (__builtin_expect(old <= 0, 0)) {
+		reftrack_count_error_(p, old, who);
+	}
+#endif
+}
+
+/**
+ * reftrack_addref() - take a reference to any reftrack object
+ * @p: the object or NULL
+ */
+static inline void reftrack_addref(const void *p)
+{
+	reftrack_get_(p, "reftrack_addref");
+}
+
+/**
+ * reftrack_removeref() - drop a reference to any reftrack object
+ * @p: the object or NULL
+ *
+ * The last one runs the destructor set by reftrack_set_dtor() and frees.
+ */
+static inline void reftrack_removeref(const void *p)
+{
+	reftrack_put_(p, NULL, "reftrack_removeref");
+}
+
+/**
+ * REFTRACK_STRUCT() - declare a tracked struct and its helpers
+ * @S: struct tag
+ *
+ * Declares struct S, S_addref(), S_removeref() and S_destroy(), then expands
+ * to ``struct S`` so that ``REFTRACK_STRUCT(S) { ... };`` defines it. Follow
+ * the definition with REFTRACK_EPILOG(S) or REFTRACK_EPILOG_WITH_DTOR(S).
+ */
+#define REFTRACK_STRUCT(S)						\
+	struct S;							\
+	static inline void S##_addref(const struct S *);		\
+	static inline void S##_removeref(const struct S *);		\
+	REFTRACK_IGNORE static void S##_destroy(struct S *)		\
+		__attribute__((__unused__));				\
+	struct REFTRACK(S) S
+
+/**
+ * REFTRACK_EPILOG() - define S_addref() and S_removeref()
+ * @S: struct tag
+ *
+ * Both are NULL-safe; the last S_removeref() runs the destructor set with
+ * reftrack_set_dtor(), if any, and frees the object.
+ */
+#define REFTRACK_EPILOG(S) REFTRACK_DEFINE_REFS_(S, NULL)
+
+/**
+ * REFTRACK_EPILOG_WITH_DTOR() - like REFTRACK_EPILOG(), the last removeref
+ * calling S_destroy(p) before the memory is released
+ * @S: struct tag
+ */
+#define REFTRACK_EPILOG_WITH_DTOR(S)					\
+	static void S##_destroy_thunk_(void *p)				\
+	{								\
+		S##_destroy((struct S *)p);				\
+	}								\
+	REFTRACK_DEFINE_REFS_(S, S##_destroy_thunk_)
+
+#define REFTRACK_DEFINE_REFS_(S, dtor)					\
+	static inline void S##_addref(const struct S *p)		\
+	{								\
+		reftrack_get_(p, #S "_addref");				\
+	}								\
+	static inline void S##_removeref(const struct S *p)		\
+	{								\
+		reftrack_put_(p, dtor, #S "_removeref");		\
+	}
+
+#endif /* REFCONV_REFTRACK_H */
