@@ -16,8 +16,8 @@
  * liburcu's internal, deliberately racy-looking accesses out of the
  * instrumented code. TSan cannot see that synchronize_rcu() waits for
  * readers (that happens through membarrier), so under TSan each put
- * releases, and each revoke acquires, on the provider's address: exactly the
- * happens-before edge that the grace period provides.
+ * does a release increment of a provider counter and each revoke an acquire
+ * load of it: exactly the happens-before edge that the grace period provides.
  */
 #if !defined(__SANITIZE_THREAD__)
 #define _LGPL_SOURCE
@@ -29,14 +29,6 @@
 
 #include "internal.h"
 
-#if defined(__SANITIZE_THREAD__)
-#include <sanitizer/tsan_interface.h>
-#define tsan_release(p) __tsan_release(p)
-#define tsan_acquire(p) __tsan_acquire(p)
-#else
-#define tsan_release(p) ((void)(p))
-#define tsan_acquire(p) ((void)(p))
-#endif
 
 /*
  * @res is published and revoked with release stores and read with an
@@ -48,7 +40,20 @@
 struct ref_proxy_provider {
 	void *_Atomic res;
 	refcount_t refs;
+#if defined(__SANITIZE_THREAD__)
+	_Atomic unsigned long tsan_gp;
+#endif
 };
+
+#if defined(__SANITIZE_THREAD__)
+#define tsan_release(rpp) \
+	atomic_fetch_add_explicit(&(rpp)->tsan_gp, 1, memory_order_release)
+#define tsan_acquire(rpp) \
+	((void)atomic_load_explicit(&(rpp)->tsan_gp, memory_order_acquire))
+#else
+#define tsan_release(rpp) ((void)(rpp))
+#define tsan_acquire(rpp) ((void)(rpp))
+#endif
 
 /* Never written after ref_proxy_alloc(): safe to share between threads. */
 struct ref_proxy {
@@ -91,6 +96,9 @@ struct ref_proxy_provider *ref_proxy_provider_alloc(void *res)
 	if (!rpp)
 		return NULL;
 	refcount_set(&rpp->refs, 1);
+#if defined(__SANITIZE_THREAD__)
+	atomic_init(&rpp->tsan_gp, 0);
+#endif
 	atomic_store_explicit(&rpp->res, res, memory_order_release);
 	return rpp;
 }

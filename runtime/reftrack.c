@@ -352,7 +352,7 @@ void reftrack_put_dbg_(const void *p, void (*dtor)(void *), const char *who)
 	old = atomic_fetch_sub_explicit(&REFTRACK_HDR(p)->rc.refs.counter, 1,
 					memory_order_release);
 	if (old == 1) {
-		atomic_thread_fence(memory_order_acquire);
+		acquire_after_dec_(&REFTRACK_HDR(p)->rc.refs.counter);
 		dbg_unlink(pp);
 		pthread_mutex_unlock(&dbg_lock);
 		/* outside the lock: the destructor may drop other objects */

@@ -24,6 +24,27 @@
 #undef atomic_fetch_add
 #undef atomic_fetch_sub
 
+/*
+ * acquire_after_dec_() - make the thread that dropped the last reference see
+ * every earlier owner's accesses (their decrements are releases).
+ * @c: the _Atomic int just decremented
+ *
+ * An acquire fence normally; ThreadSanitizer does not model fences (gcc
+ * refuses them), so under TSan an acquire load of the counter, which reads
+ * the value of our own decrement and so synchronizes with every release
+ * decrement before it (they form one release sequence).
+ */
+#if defined(__SANITIZE_THREAD__)
+#define acquire_after_dec_(c) ((void)atomic_load_explicit((c), memory_order_acquire))
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define acquire_after_dec_(c) ((void)atomic_load_explicit((c), memory_order_acquire))
+#endif
+#endif
+#ifndef acquire_after_dec_
+#define acquire_after_dec_(c) atomic_thread_fence(memory_order_acquire)
+#endif
+
 /**
  * typedef atomic_t - an int that is only accessed atomically
  * @counter: the value; use the accessors, never the field

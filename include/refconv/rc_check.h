@@ -155,7 +155,7 @@
 #define RC_CHK_EQUAL(a, b)						\
 	({								\
 		__typeof__(a) rc_chk_a_ = (a);				\
-		__typeof__(b) rc_chk_b_ = (b);				\
+		__typeof__(a) rc_chk_b_ = (b);				\
 		rc_chk_a_ == rc_chk_b_ ||				\
 		(rc_chk_a_ && rc_chk_b_ && rc_chk_a_->orig == rc_chk_b_->orig); \
 	})

@@ -152,7 +152,7 @@ static inline bool refcount_sub_and_test_at(int i, refcount_t *r,
 					    memory_order_release);
 
 	if (old == i) {
-		atomic_thread_fence(memory_order_acquire);
+		acquire_after_dec_(&r->refs.counter);
 		return true;
 	}
 	if (__builtin_expect(old < 0 || old < i, 0))

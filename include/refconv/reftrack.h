@@ -229,7 +229,7 @@ static inline void reftrack_put_(const void *p, void (*dtor)(void *),
 	old = atomic_fetch_sub_explicit(&h->rc.refs.counter, 1,
 					memory_order_release);
 	if (old == 1) {
-		atomic_thread_fence(memory_order_acquire);
+		acquire_after_dec_(&h->rc.refs.counter);
 		reftrack_release_((void *)(uintptr_t)p, dtor);
 	} else if (__builtin_expect(old <= 0, 0)) {
 		reftrack_count_error_(p, old, who);
@@ -261,16 +261,17 @@ static inline void reftrack_removeref(const void *p)
  * REFTRACK_STRUCT() - declare a tracked struct and its helpers
  * @S: struct tag
  *
- * Declares struct S, S_addref(), S_removeref() and S_destroy(), then expands
- * to ``struct S`` so that ``REFTRACK_STRUCT(S) { ... };`` defines it. Follow
+ * Declares struct S, S_addref() and S_removeref(), then expands to
+ * ``struct S`` so that ``REFTRACK_STRUCT(S) { ... };`` defines it. Follow
  * the definition with REFTRACK_EPILOG(S) or REFTRACK_EPILOG_WITH_DTOR(S).
+ * S_destroy() is declared by REFTRACK_EPILOG_WITH_DTOR(), not here as in
+ * the seed: a static prototype that a type without destructor never
+ * defines is an error under gcc -Werror (-Wunused-function).
  */
 #define REFTRACK_STRUCT(S)						\
 	struct S;							\
 	static inline void S##_addref(const struct S *);		\
 	static inline void S##_removeref(const struct S *);		\
-	REFTRACK_IGNORE static void S##_destroy(struct S *)		\
-		__attribute__((__unused__));				\
 	struct REFTRACK(S) S
 
 /**
@@ -286,8 +287,12 @@ static inline void reftrack_removeref(const void *p)
  * REFTRACK_EPILOG_WITH_DTOR() - like REFTRACK_EPILOG(), the last removeref
  * calling S_destroy(p) before the memory is released
  * @S: struct tag
+ *
+ * Declares ``static void S_destroy(struct S *)``, which the file must define
+ * (before or after this line).
  */
 #define REFTRACK_EPILOG_WITH_DTOR(S)					\
+	REFTRACK_IGNORE static void S##_destroy(struct S *);		\
 	static void S##_destroy_thunk_(void *p)				\
 	{								\
 		S##_destroy((struct S *)p);				\
