@@ -2,8 +2,8 @@
  * Modelled on drivers/s390/char/tape_core.c (Linux 6.1): tape_device
  * ref_count set to 1 at allocation, tape_get_device() increments it and
  * tape_put_device() frees on atomic_dec_return() == 0.
- * Negative: atomic_dec_return blocks the field (also its atomic_dec_and_test
- * user must stay atomic).
+ * Negative: atomic_dec_return blocks the field; its atomic_dec_and_test use
+ * stays atomic too.
  */
 #include <linux/atomic.h>
 #include <linux/module.h>
