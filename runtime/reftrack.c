@@ -18,6 +18,10 @@
 
 #include "internal.h"
 
+/* the library defines the out-of-line versions */
+#undef rc_malloc
+#undef rc_free
+
 /* The REFTRACK_DEBUG prototypes are needed here whatever the build mode. */
 void *rc_malloc_dbg_(size_t n, const char *file, int line);
 void *rc_calloc_dbg_(size_t n, size_t size, const char *file, int line);

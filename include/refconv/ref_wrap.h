@@ -127,21 +127,24 @@ size_t ref_debug_live_count(void);
 		       "struct " #tag "_ref must be one pointer");
 #endif
 
+/* helpers a file does not call must not trip clang's -Wunused-function */
+#define REF_UNUSED_ __attribute__((__unused__))
+
 #define DECLARE_REF(tag, type, get, put)				\
 	struct tag##_ref {						\
 		type *ptr;						\
 		REF_DEBUG_FIELD_					\
 	};								\
 	DECLARE_REF_SIZE_CHECK_(tag)					\
-	static inline void tag##_ref_init(struct tag##_ref *r)		\
+	static inline REF_UNUSED_ void tag##_ref_init(struct tag##_ref *r)		\
 	{								\
 		*r = (struct tag##_ref)REF_INIT;			\
 	}								\
-	static inline type *tag##_ref_ptr(const struct tag##_ref *r)	\
+	static inline REF_UNUSED_ type *tag##_ref_ptr(const struct tag##_ref *r)	\
 	{								\
 		return r->ptr;						\
 	}								\
-	static inline void tag##_ref_acquire_(struct tag##_ref *r,	\
+	static inline REF_UNUSED_ void tag##_ref_acquire_(struct tag##_ref *r,	\
 					      type *p REF_SITE_PARAMS_)	\
 	{								\
 		(void)get(p);						\
@@ -149,7 +152,7 @@ size_t ref_debug_live_count(void);
 						  file, line);)		\
 		r->ptr = p;						\
 	}								\
-	static inline void tag##_ref_release_(struct tag##_ref *r	\
+	static inline REF_UNUSED_ void tag##_ref_release_(struct tag##_ref *r	\
 					      REF_SITE_PARAMS_)		\
 	{								\
 		type *p = r->ptr;					\
@@ -160,7 +163,7 @@ size_t ref_debug_live_count(void);
 		r->ptr = NULL;						\
 		put(p);							\
 	}								\
-	static inline void tag##_ref_move_(struct tag##_ref *dst,	\
+	static inline REF_UNUSED_ void tag##_ref_move_(struct tag##_ref *dst,	\
 					   struct tag##_ref *src	\
 					   REF_SITE_PARAMS_)		\
 	{								\

@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include <refconv/refcount.h>
 
@@ -171,7 +172,49 @@ size_t reftrack_live_count(void);
  */
 size_t reftrack_debug_report(void);
 
-#ifdef REFTRACK_DEBUG
+#ifndef REFTRACK_DEBUG
+/*
+ * The common cases of rc_malloc() and rc_free() are inlined: a library call
+ * and its checks are a fifth of a small malloc + free. Anything unusual
+ * (overflow, a bad mark, references left) goes to the library for the
+ * report.
+ */
+static inline MALLOC_LIKE void *rc_malloc_inline_(size_t n)
+{
+	struct reftrack_hdr *h;
+	size_t total;
+
+	if (__builtin_add_overflow(n, sizeof(*h), &total))
+		return (rc_malloc)(n);
+	h = (struct reftrack_hdr *)malloc(total);
+	if (!h)
+		return NULL;
+	atomic_store_explicit(&h->rc.refs.counter, 0, memory_order_relaxed);
+	h->mark = reftrack_mark_of_(h);
+	h->dtor = NULL;
+	return REFTRACK_BODY(h);
+}
+
+static inline void rc_free_inline_(void *p)
+{
+	struct reftrack_hdr *h;
+
+	if (!p)
+		return;
+	h = REFTRACK_HDR(p);
+	if (__builtin_expect(h->mark == reftrack_mark_of_(h) &&
+			     !atomic_load_explicit(&h->rc.refs.counter,
+						   memory_order_acquire), 1)) {
+		h->mark = 0;
+		free(h);
+		return;
+	}
+	(rc_free)(p);
+}
+
+#define rc_malloc(n) rc_malloc_inline_(n)
+#define rc_free(p) rc_free_inline_(p)
+#else
 void *rc_malloc_dbg_(size_t n, const char *file, int line);
 void *rc_calloc_dbg_(size_t n, size_t size, const char *file, int line);
 void *rc_realloc_dbg_(void *p, size_t n, const char *file, int line);
@@ -300,11 +343,13 @@ static inline void reftrack_removeref(const void *p)
 	REFTRACK_DEFINE_REFS_(S, S##_destroy_thunk_)
 
 #define REFTRACK_DEFINE_REFS_(S, dtor)					\
-	static inline void S##_addref(const struct S *p)		\
+	static inline __attribute__((__unused__)) void	\
+		S##_addref(const struct S *p)		\
 	{								\
 		reftrack_get_(p, #S "_addref");				\
 	}								\
-	static inline void S##_removeref(const struct S *p)		\
+	static inline __attribute__((__unused__)) void	\
+		S##_removeref(const struct S *p)		\
 	{								\
 		reftrack_put_(p, dtor, #S "_removeref");		\
 	}

@@ -34,18 +34,30 @@ build_lib()
 {
 	local name=$1
 	shift
-	make -s -C "$top/runtime" O="$build/$name" CC="$CC" \
-		EXTRA_CFLAGS="-O1 $*" "$build/$name/librefconv.a" >"$build/$name.log" 2>&1 ||
-		{ cat "$build/$name.log"; return 1; }
+	if make -s -C "$top/runtime" O="$build/$name" CC="$CC" \
+		EXTRA_CFLAGS="-O1 $*" "$build/$name/librefconv.a" >"$build/$name.log" 2>&1; then
+		pass "build/lib-$name"
+	else
+		sed 's/^/    /' "$build/$name.log"
+		fail "build/lib-$name"
+	fi
 }
 
-# build_test OUT LIB SOURCE FLAGS... - a test program linked with a runtime build
+# build_test OUT LIB SOURCE FLAGS... - a test program linked with a runtime
+# build; a program that does not build fails here and its tests are skipped
 build_test()
 {
 	local out=$1 lib=$2 source=$3
 	shift 3
-	"$CC" "${cflags[@]}" "$@" "$src/$source" "$build/$lib/librefconv.a" -lurcu-memb \
-		-o "$build/$out"
+	if "$CC" "${cflags[@]}" "$@" "$src/$source" "$build/$lib/librefconv.a" -lurcu-memb \
+		-o "$build/$out" >"$build/$out.log" 2>&1; then
+		pass "build/$out"
+	else
+		sed 's/^/    /' "$build/$out.log"
+		fail "build/$out"
+		printf '#!/bin/sh\nexit 0\n' >"$build/$out"	# lists no tests
+		chmod +x "$build/$out"
+	fi
 }
 
 # TSan needs a fixed memory layout; on kernels with a high mmap_rnd_bits it
