@@ -18,8 +18,10 @@
 
 #define LOOP(x) loop_##x
 #include "loops.h"
+#define RCU_LOOP rcu_lock_unlock
+#include "rcu_loop.h"
 
-#define ROUNDS 9
+#define ROUNDS 15
 #define TARGET_NS 20000000.0	/* aim for ~20 ms per measurement */
 
 typedef double (*bench_fn)(long n);
@@ -154,18 +156,6 @@ static double rc_malloc_4k(long n) { return rc_malloc_free_n(n, 4096); }
 /* ---- ref_proxy ---- */
 
 static struct ref_proxy *proxy;
-
-static double rcu_lock_unlock(long n)
-{
-	uint64_t t = now_ns();
-
-	for (long i = 0; i < n; i++) {
-		urcu_memb_read_lock();
-		keep(&i);
-		urcu_memb_read_unlock();
-	}
-	return (double)(now_ns() - t) / (double)n;
-}
 
 static double proxy_get_put(long n)
 {

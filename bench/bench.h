@@ -27,5 +27,6 @@ double lgpl_rcu_read_lock_unlock(long n);
 double loop_addref_removeref(long n);
 double loop_rc_malloc_free(long n);
 double loop_ref_acquire_release(long n);
+double rcu_lock_unlock(long n);
 
 #endif /* REFCONV_BENCH_H */
