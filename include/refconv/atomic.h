@@ -62,6 +62,8 @@ typedef struct {
 /**
  * atomic_read() - load the value (relaxed)
  * @v: the atomic
+ *
+ * Return: the value.
  */
 static inline int atomic_read(const atomic_t *v)
 {

@@ -109,6 +109,17 @@ size_t ref_debug_live_count(void);
  */
 #define REF_INIT { .ptr = NULL }
 
+/* helpers a file does not call must not trip clang's -Wunused-function */
+#define REF_UNUSED_ __attribute__((__unused__))
+
+#ifdef REF_DEBUG
+#define DECLARE_REF_SIZE_CHECK_(tag)
+#else
+#define DECLARE_REF_SIZE_CHECK_(tag)					\
+	_Static_assert(sizeof(struct tag##_ref) == sizeof(void *),	\
+		       "struct " #tag "_ref must be one pointer");
+#endif
+
 /**
  * DECLARE_REF() - declare struct tag_ref and its inline helpers
  * @tag: name of the wrapper (struct tag_ref) and of the helpers (tag_ref_*)
@@ -119,17 +130,6 @@ size_t ref_debug_live_count(void);
  * Use the generic ref_acquire(), ref_release(), ref_ptr(), ref_init() and
  * ref_move() with @tag rather than the tag_ref_* helpers.
  */
-#ifdef REF_DEBUG
-#define DECLARE_REF_SIZE_CHECK_(tag)
-#else
-#define DECLARE_REF_SIZE_CHECK_(tag)					\
-	_Static_assert(sizeof(struct tag##_ref) == sizeof(void *),	\
-		       "struct " #tag "_ref must be one pointer");
-#endif
-
-/* helpers a file does not call must not trip clang's -Wunused-function */
-#define REF_UNUSED_ __attribute__((__unused__))
-
 #define DECLARE_REF(tag, type, get, put)				\
 	struct tag##_ref {						\
 		type *ptr;						\
