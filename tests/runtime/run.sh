@@ -102,7 +102,9 @@ expect_report()
 		fail "$prog/$t"
 		return
 	fi
-	site=$(sed -n 's/^expect: //p' "$build/stdout")
+	# the site goes into a regex: escape its metacharacters
+	# shellcheck disable=SC2016 # literal $ in the bracket expression
+	site=$(sed -n 's/^expect: //p' "$build/stdout" | sed 's/[][\\.*^$(){}?+|]/\\&/g')
 	for pat in "$@"; do
 		pat=${pat//@SITE@/$site}
 		if ! grep -Eq -- "$pat" "$build/stderr"; then

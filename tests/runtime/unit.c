@@ -310,7 +310,7 @@ TEST(seed_realloc_refuses_to_move_shared)
 /* seed defect: pr_warn with a missing argument printed garbage for the count */
 TEST(seed_realloc_zero_warning_has_its_arguments)
 {
-	char *p = rc_malloc(16), *out, want[64];
+	char *p = rc_malloc(16), *out, want[128];
 
 	reftrack_addref(p);
 	reftrack_addref(p);

@@ -46,7 +46,7 @@ TEST(ref_debug_tracks_live_references)
 TEST(ref_debug_double_release_reported)
 {
 	struct obj_ref r = REF_INIT;
-	char want_acq[64], want_rel[64];
+	char want_acq[4096], want_rel[4096];
 	int acq_line, rel_line;
 	char *out;
 
