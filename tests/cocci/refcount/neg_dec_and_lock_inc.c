@@ -2,7 +2,10 @@
  * Modelled on fs/nfsd/nfs4state.c (Linux 6.1): nfs4_stateowner so_count, set
  * to 1 at allocation, taken with atomic_inc, and the last put unhashes the
  * owner from the client's list under cl_lock via atomic_dec_and_lock().
- * Positive: set/inc/dec_and_lock convert.
+ * Negative: a lock-based release together with a plain atomic_inc is kept
+ * atomic_t; an object left at 0 under the lock and revived by atomic_inc
+ * (drivers/md/md.c mddev.active does exactly that) would make refcount_inc
+ * warn and saturate, and nothing here proves that cannot happen.
  */
 #include <linux/atomic.h>
 #include <linux/list.h>

@@ -1,8 +1,9 @@
 /*
  * Modelled on drivers/hwtracing/intel_th/msu.c (Linux 6.1): mmap_count is set
  * to 1 by mmap, taken by vm_ops->open and dropped by vm_ops->close with
- * atomic_dec_and_mutex_lock(). Positive for mmap_count; user_count in the same
- * struct is blocked (atomic_dec, atomic_cmpxchg) and must stay atomic_t.
+ * atomic_dec_and_mutex_lock(). Negative: mmap_count pairs the lock-based
+ * release with a plain atomic_inc (see neg_dec_and_lock_inc.c), and user_count
+ * is blocked by atomic_dec and atomic_cmpxchg; both stay atomic_t.
  */
 #include <linux/atomic.h>
 #include <linux/fs.h>

@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Convert atomic_t struct fields used as reference counts to refcount_t.
+///
+/// refcount_t saturates instead of wrapping and warns on increment from
+/// zero and on underflow, which turns reference-count bugs into leaks and
+/// warnings instead of use-after-free. A field is converted only when every
+/// use of it seen in the run is in the table of
+/// Documentation/core-api/refcount-vs-atomic.rst (set, read, inc, add,
+/// inc_not_zero, dec_and_test, sub_and_test, dec_and_lock,
+/// dec_and_mutex_lock, add_unless(-1, 1) -> dec_not_one), it has a
+/// dec_and_test-style release, it is initialised to a non-zero value, it is
+/// never both set to 0 and incremented, and atomic_read results are not used
+/// in arithmetic. Otherwise nothing of the field changes and report mode says
+/// which use kept it atomic_t.
+///
+/// The decision spans files (struct in a header, uses in .c files), so this
+/// script runs in three steps driven by scripts/run-cocci.sh: a collect pass
+/// (-D collect) records every definition and use, scripts/decide-refcount.py
+/// decides per field over the whole run, and the patch/report/context/org
+/// pass converts exactly the decided sites. Run it through
+/// scripts/run-cocci.sh or "make coccicheck"; spatch alone cannot see the
+/// other files.
+///
+// Confidence: High
+// Copyright: (C) 2026 The refconv developers.
+// Options: --no-includes --include-headers
+// Requires: 1.1.1
+// Keywords: atomic_t, refcount_t, reference count
+// Prefilter: atomic_|ATOMIC_INIT
+// URL: Documentation/core-api/refcount-vs-atomic.rst
+
+virtual collect
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import os
+
+# The driver hands over a work directory: "names" lists the candidate field
+# names (every identifier declared atomic_t in the run), the collect pass
+# appends its records to "collect.<pid>", and "decisions" holds the sites to
+# convert and the fields to report as kept.
+WORK = os.environ.get("REFCONV_WORK", "")
+NAMES = None
+SITES = {}
+BLOCKED = {}
+_out = None
+
+def _read(name):
+    path = os.path.join(WORK, name)
+    if not WORK or not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
+
+names_rows = _read("names")
+if names_rows:
+    NAMES = set(r[0] for r in names_rows)
+
+for r in _read("decisions"):
+    # kind file line col new what
+    if r[0] == "blocked":
+        BLOCKED[(r[1], r[2], r[3])] = (r[4], r[5])
+    else:
+        SITES[(r[1], r[2], r[3])] = (r[0], r[4], r[5])
+
+def cand(f):
+    return NAMES is None or f in NAMES
+
+def key(p):
+    return (p[0].file, p[0].line, p[0].column)
+
+def site(p, kind):
+    s = SITES.get(key(p))
+    return s is not None and s[0] == kind
+
+def emit(*fields):
+    global _out
+    if not WORK:
+        return
+    if _out is None:
+        path = os.path.join(WORK, "collect.%d" % os.getpid())
+        _out = open(path, "a", buffering=1)
+    _out.write("\t".join(str(f) for f in fields) + "\n")
+
+INCS = {}
+
+def tell(p, mode):
+    """Report or org-mode line for a decided site."""
+    import coccilib.report, coccilib.org
+    k = key(p)
+    if k in BLOCKED:
+        what, why = BLOCKED[k]
+        msg = "INFO: %s stays atomic_t: %s" % (what, why)
+    else:
+        kind, new, what = SITES[k]
+        msg = "WARNING: %s is a reference count: use %s" % (what, new)
+    if mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
+
+def emit_pos(kind, p, *rest):
+    emit(kind, p[0].file, p[0].line, p[0].column, *rest)
+
+// ---------------------------------------------------------------------------
+// collect: definitions
+
+@cdef depends on collect@
+identifier S;
+identifier F : script:python() { cand(F) };
+position p;
+@@
+struct S { ... atomic_t F@p; ... };
+
+@script:python depends on collect@
+S << cdef.S;
+F << cdef.F;
+p << cdef.p;
+@@
+emit_pos("def", p, S, F)
+
+// collect: every access to a candidate field through a struct-typed object
+
+@cacc depends on collect@
+identifier S;
+identifier F : script:python() { cand(F) };
+{struct S *, struct S} E;
+position p;
+@@
+\(E->F@p\|E.F@p\)
+
+@script:python depends on collect@
+S << cacc.S;
+F << cacc.F;
+p << cacc.p;
+@@
+emit_pos("acc", p, S, F)
+
+// collect: address-of accesses, typed or not; the decide step tells them apart
+
+@caddr depends on collect@
+identifier F : script:python() { cand(F) };
+expression E;
+position p;
+@@
+\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)
+
+@script:python depends on collect@
+F << caddr.F;
+p << caddr.p;
+@@
+emit_pos("addr", p, F)
+
+@ccounter depends on collect@
+identifier F : script:python() { cand(F) };
+expression E;
+position p;
+@@
+\(E->F@p.counter\|E.F@p.counter\)
+
+@script:python depends on collect@
+F << ccounter.F;
+p << ccounter.p;
+@@
+emit_pos("counter", p, F)
+
+// collect: calls taking the field's address as first or second argument
+
+@ccall1 depends on collect@
+identifier fn;
+identifier F : script:python() { cand(F) };
+expression E;
+position p, c;
+@@
+fn@c(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
+
+@script:python depends on collect@
+fn << ccall1.fn;
+p << ccall1.p;
+c << ccall1.c;
+@@
+emit_pos("call", p, fn, 0, c[0].line, c[0].column)
+
+@ccall2 depends on collect@
+identifier fn;
+identifier F : script:python() { cand(F) };
+expression E, e1;
+position p, c;
+@@
+fn@c(e1, \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
+
+@script:python depends on collect@
+fn << ccall2.fn;
+p << ccall2.p;
+c << ccall2.c;
+@@
+emit_pos("call", p, fn, 1, c[0].line, c[0].column)
+
+// collect: the values a field is set to, and add_unless(-1, 1)
+
+@cset depends on collect@
+identifier F : script:python() { cand(F) };
+expression E, v;
+position p;
+@@
+atomic_set(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), v)
+
+@script:python depends on collect@
+p << cset.p;
+v << cset.v;
+@@
+emit_pos("set", p, v)
+
+@cunless depends on collect@
+identifier F : script:python() { cand(F) };
+expression E;
+position p;
+@@
+atomic_add_unless(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), -1, 1)
+
+@script:python depends on collect@
+p << cunless.p;
+@@
+emit_pos("unless", p)
+
+@cinit depends on collect@
+identifier S, x;
+identifier F : script:python() { cand(F) };
+expression n;
+position c;
+@@
+struct S x = { ..., .F = ATOMIC_INIT@c(n), ... };
+
+@script:python depends on collect@
+S << cinit.S;
+F << cinit.F;
+n << cinit.n;
+c << cinit.c;
+@@
+emit_pos("init", c, S, F, n)
+
+// collect: positional initializers; the decide step attributes them when
+// the struct has a single atomic_t field
+
+@cpinit depends on collect@
+identifier S, x;
+expression n;
+position c;
+@@
+struct S x = { ..., ATOMIC_INIT@c(n), ... };
+
+@script:python depends on collect@
+S << cpinit.S;
+n << cpinit.n;
+c << cpinit.c;
+@@
+emit_pos("pinit", c, S, n)
+
+// collect: atomic_read results used in arithmetic
+
+@carith depends on collect@
+binary operator bo = {+,-,*,/,%,<<,>>,&,|,^};
+assignment operator ao = {+=,-=,*=,/=,%=,<<=,>>=,&=,|=,^=};
+identifier F : script:python() { cand(F) };
+expression E, e;
+position p;
+@@
+(
+atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)) bo e
+|
+e bo atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+|
+e ao atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+|
+ (-atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)))
+)
+
+@script:python depends on collect@
+p << carith.p;
+@@
+emit_pos("arith", p)
+
+@finalize:python depends on collect@
+@@
+if _out is not None:
+    _out.close()
+
+// ---------------------------------------------------------------------------
+// patch: the field declaration
+
+@def depends on patch@
+identifier S, F;
+position p : script:python() { site(p, "def") };
+@@
+struct S { ...
+- atomic_t
++ refcount_t
+  F@p;
+  ... };
+
+// patch: every call site in one rule, because spatch renumbers the positions
+// of a function once a rule has changed it, and the decided positions are
+// those of the original file
+
+@depends on patch@
+expression n, v;
+position c : script:python() { site(c, "rename") or site(c, "unless") or site(c, "init") };
+@@
+(
+- ATOMIC_INIT@c(n)
++ REFCOUNT_INIT(n)
+|
+- atomic_add_unless@c(v, -1, 1)
++ refcount_dec_not_one(v)
+|
+- atomic_set@c
++ refcount_set
+  (...)
+|
+- atomic_read@c
++ refcount_read
+  (...)
+|
+- atomic_inc@c
++ refcount_inc
+  (...)
+|
+- atomic_add@c
++ refcount_add
+  (...)
+|
+- atomic_inc_not_zero@c
++ refcount_inc_not_zero
+  (...)
+|
+- atomic_dec_and_test@c
++ refcount_dec_and_test
+  (...)
+|
+- atomic_sub_and_test@c
++ refcount_sub_and_test
+  (...)
+|
+- atomic_dec_and_lock@c
++ refcount_dec_and_lock
+  (...)
+|
+- atomic_dec_and_mutex_lock@c
++ refcount_dec_and_mutex_lock
+  (...)
+)
+
+// patch: a file whose struct definition changed needs <linux/refcount.h>
+
+@hasrc depends on def@
+@@
+#include <linux/refcount.h>
+
+@atomic_h depends on def && !hasrc@
+@@
+#include <linux/atomic.h>
++ #include <linux/refcount.h>
+
+@lastinc depends on def && !hasrc && !atomic_h@
+position p;
+@@
+#include <linux/...>@p
+
+@script:python@
+p << lastinc.p;
+@@
+INCS.setdefault(p[0].file, []).append(int(p[0].line))
+
+@depends on def && !hasrc && !atomic_h@
+position p : script:python() { int(p[0].line) == max(INCS[p[0].file]) };
+@@
+#include <linux/...>@p
++ #include <linux/refcount.h>
+
+// ---------------------------------------------------------------------------
+// report, context, org: the same sites, and the fields kept as atomic_t
+
+@rdef depends on report || org || context@
+identifier S, F;
+position p : script:python() { site(p, "def") or key(p) in BLOCKED };
+@@
+struct S { ... atomic_t F@p; ... };
+
+@depends on context@
+identifier rdef.S, rdef.F;
+position rdef.p : script:python() { site(p, "def") };
+@@
+struct S { ...
+* atomic_t F@p;
+  ... };
+
+@script:python depends on report@
+p << rdef.p;
+@@
+tell(p, "report")
+
+@script:python depends on org@
+p << rdef.p;
+@@
+tell(p, "org")
+
+@rcall depends on report || org || context@
+identifier fn;
+position c : script:python() { key(c) in SITES };
+@@
+fn@c(...)
+
+@depends on context@
+identifier rcall.fn;
+position rcall.c;
+@@
+* fn@c(...)
+
+@script:python depends on report@
+c << rcall.c;
+@@
+tell(c, "report")
+
+@script:python depends on org@
+c << rcall.c;
+@@
+tell(c, "org")

@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Decide which atomic_t fields cocci/refcount.cocci converts.
+
+Called by scripts/run-cocci.sh between the collect and the apply pass:
+
+    decide-refcount.py names WORK < FILES     candidate field names -> WORK/names
+    decide-refcount.py decide WORK          WORK/collect.* -> WORK/decisions,
+                                            WORK/table, WORK/files
+
+A field is converted only when every use seen anywhere in the run is in the
+kernel's refcount-vs-atomic table and it looks like a reference count; the
+rules are spelled out in cocci/refcount.cocci.  Uses through an expression
+whose type spatch could not infer are tied to every struct that has an
+atomic_t field of that name, and those structs are then converted together
+or not at all: converting one half would leave a use that no longer compiles,
+or worse, compiles against the wrong counter.
+"""
+
+import collections
+import glob
+import os
+import re
+import sys
+
+# function -> index of the argument that is the counter
+TABLE = {
+    "atomic_set": 0, "atomic_read": 0, "atomic_inc": 0, "atomic_add": 1,
+    "atomic_inc_not_zero": 0, "atomic_dec_and_test": 0,
+    "atomic_sub_and_test": 1, "atomic_dec_and_lock": 0,
+    "atomic_dec_and_mutex_lock": 0, "atomic_add_unless": 0,
+}
+RELEASE = {"atomic_dec_and_test", "atomic_sub_and_test",
+           "atomic_dec_and_lock", "atomic_dec_and_mutex_lock"}
+INCREMENT = {"atomic_inc", "atomic_add"}
+LOCKED_RELEASE = {"atomic_dec_and_lock", "atomic_dec_and_mutex_lock"}
+ZERO = {"0", "(0)", "0U", "0u"}
+
+DECL = re.compile(r"\batomic_t\s+([A-Za-z_]\w*)\s*[;,\[]")
+
+
+def names(work, files):
+    """Every identifier declared atomic_t: the collect pass looks at no other."""
+    found = set()
+    for path in files:
+        try:
+            with open(path, errors="replace") as f:
+                found.update(DECL.findall(f.read()))
+        except OSError:
+            continue
+    with open(os.path.join(work, "names"), "w") as out:
+        for n in sorted(found):
+            out.write(n + "\n")
+
+
+def why_blocked(fn):
+    if fn == "atomic_dec":
+        return ("atomic_dec: refcount_dec must never drop the last "
+                "reference, and nothing shows this one cannot")
+    if fn.startswith("atomic_") and fn not in TABLE:
+        return "%s has no refcount_t counterpart" % fn
+    return "its address is passed to %s()" % fn
+
+
+class Def:
+    def __init__(self, pos, s, f):
+        self.pos, self.s, self.f = pos, s, f
+        self.uses = []          # (pos, op, value)
+        self.sites = []         # (pos, kind, new)
+        self.blocker = None     # (reason, pos)
+        self.parent = self      # union-find over untyped uses
+
+    @property
+    def what(self):
+        return "struct %s.%s" % (self.s, self.f)
+
+    def root(self):
+        d = self
+        while d.parent is not d:
+            d = d.parent
+        return d
+
+    def block(self, reason, pos):
+        if self.blocker is None or pos_key(pos) < pos_key(self.blocker[1]):
+            self.blocker = (reason, pos)
+
+
+def pos_key(pos):
+    return (pos[0], int(pos[1]), int(pos[2]))
+
+
+def where(pos):
+    return "%s:%s" % (pos[0], pos[1])
+
+
+def decide(work):
+    rows = []
+    for path in sorted(glob.glob(os.path.join(work, "collect.*"))):
+        with open(path) as f:
+            rows += [l.rstrip("\n").split("\t") for l in f if l.strip()]
+
+    defs = {}                                   # (S, F, file) -> Def
+    typed, addr, counter, calls = {}, {}, {}, {}
+    sets, unless, arith, inits, pinits = {}, set(), set(), [], []
+    for r in rows:
+        kind, pos, rest = r[0], tuple(r[1:4]), r[4:]
+        if kind == "def":
+            defs.setdefault((rest[0], rest[1], pos[0]), Def(pos, rest[0], rest[1]))
+        elif kind == "acc":
+            typed[pos] = (rest[0], rest[1])
+        elif kind == "addr":
+            addr[pos] = rest[0]
+        elif kind == "counter":
+            counter[pos] = rest[0]
+        elif kind == "call":
+            calls[pos] = (rest[0], int(rest[1]), (pos[0], rest[2], rest[3]))
+        elif kind == "set":
+            sets[pos] = rest[0]
+        elif kind == "unless":
+            unless.add(pos)
+        elif kind == "arith":
+            arith.add(pos)
+        elif kind == "init":
+            inits.append((pos, rest[0], rest[1], rest[2]))
+        elif kind == "pinit":
+            pinits.append((pos, rest[0], rest[1]))
+
+    by_name = collections.defaultdict(list)     # F -> [Def]
+    for d in defs.values():
+        by_name[d.f].append(d)
+
+    # Two atomic_t fields in one declaration (atomic_t a, b;)
+    lines = collections.Counter((d.pos[0], d.pos[1], d.s) for d in defs.values())
+    for d in defs.values():
+        if lines[(d.pos[0], d.pos[1], d.s)] > 1:
+            d.block("declared together with other fields in one declaration",
+                    d.pos)
+
+    def visible(s, f, file):
+        """The definitions of S.F that code in FILE can refer to."""
+        local = [d for d in by_name[f] if d.pos[0] == file and (s is None or d.s == s)]
+        if local:
+            return local
+        hdr = [d for d in by_name[f] if d.pos[0].endswith(".h") and (s is None or d.s == s)]
+        if s is not None and len(hdr) > 1:
+            for d in hdr:
+                d.block("struct %s is defined in several headers" % s, d.pos)
+        return hdr
+
+    def classify(pos):
+        """(op, value, blocking reason or None, site or None) of one use."""
+        if pos in counter:
+            return "counter", None, "its .counter is accessed directly", None
+        if pos in calls:
+            fn, arg, cpos = calls[pos]
+            if fn == "atomic_add_unless":
+                if pos in unless:
+                    return fn, None, None, (cpos, "unless", "refcount_dec_not_one")
+                return fn, None, ("atomic_add_unless with arguments other than "
+                                  "(-1, 1) has no refcount_t counterpart"), None
+            if TABLE.get(fn) == arg:
+                if fn == "atomic_read" and pos in arith:
+                    return fn, None, "atomic_read result used in arithmetic", None
+                new = "refcount_" + fn[len("atomic_"):]
+                return fn, sets.get(pos), None, (cpos, "rename", new)
+            return fn, None, why_blocked(fn), None
+        if pos in addr:
+            return "addr", None, "its address is taken", None
+        return "value", None, "used as a plain atomic_t value", None
+
+    untyped_links = []
+    for pos in sorted(set(typed) | set(addr) | set(counter), key=pos_key):
+        if pos in typed:
+            s, f = typed[pos]
+            targets = visible(s, f, pos[0])
+        else:
+            f = addr.get(pos) or counter.get(pos)
+            targets = visible(None, f, pos[0])
+            if len(targets) > 1:
+                untyped_links.append((targets, pos))
+        if not targets:
+            continue
+        op, value, reason, site = classify(pos)
+        for d in targets:
+            d.uses.append((pos, op, value))
+            if reason:
+                note = "" if pos in typed else " (through an expression of unknown type)"
+                d.block("%s at %s%s" % (reason, where(pos), note), pos)
+            elif site:
+                d.sites.append(site)
+
+    for pos, s, f, n in inits:
+        for d in visible(s, f, pos[0]):
+            d.uses.append((pos, "ATOMIC_INIT", n))
+            d.sites.append((pos, "init", "REFCOUNT_INIT"))
+
+    # ATOMIC_INIT in a positional initializer: it belongs to the struct's
+    # only atomic_t field, or cannot be told apart.
+    designated = set(p for p, _, _, _ in inits)
+    for pos, s, n in pinits:
+        if pos in designated:
+            continue
+        cands = [d for d in defs.values() if d.s == s and d in visible(s, d.f, pos[0])]
+        for d in cands:
+            if len(cands) == 1:
+                d.uses.append((pos, "ATOMIC_INIT", n))
+                d.sites.append((pos, "init", "REFCOUNT_INIT"))
+            else:
+                d.block("positional ATOMIC_INIT at %s cannot be matched to one of "
+                        "struct %s's atomic_t fields" % (where(pos), s), pos)
+
+    # Does each field look like a reference count?
+    for d in defs.values():
+        ops = [u[1] for u in d.uses]
+        values = [(u[0], u[2]) for u in d.uses
+                  if u[1] in ("atomic_set", "ATOMIC_INIT") and u[2] is not None]
+        zero = [p for p, v in values if v.strip() in ZERO]
+        incs = [u[0] for u in d.uses if u[1] in INCREMENT]
+        if not RELEASE.intersection(ops):
+            d.block("never released with atomic_dec_and_test or a variant: "
+                    "a counter, not a reference count", d.pos)
+        elif not [p for p, v in values if v.strip() not in ZERO]:
+            d.block("never set to a non-zero value: a zero-filled counter "
+                    "incremented from 0 would make refcount_inc warn", d.pos)
+        elif incs and LOCKED_RELEASE.intersection(ops):
+            d.block("released with atomic_dec_and_lock and incremented with "
+                    "atomic_inc at %s: an object kept at 0 under the lock and "
+                    "revived by atomic_inc would make refcount_inc warn and "
+                    "saturate" % where(incs[0]), d.pos)
+        elif zero and incs:
+            d.block("set to 0 at %s and incremented at %s: refcount_inc from "
+                    "0 warns and saturates" % (where(zero[0]), where(incs[0])),
+                    d.pos)
+
+    # Structs sharing untyped uses of a field name stand or fall together.
+    for targets, pos in untyped_links:
+        for d in targets[1:]:
+            a, b = targets[0].root(), d.root()
+            if a is not b:
+                b.parent = a
+    groups = collections.defaultdict(list)
+    for d in defs.values():
+        groups[d.root()].append(d)
+    for members in groups.values():
+        bad = [d for d in members if d.blocker and not d.blocker[0].startswith("shares")]
+        if not bad:
+            continue
+        first = min(bad, key=lambda d: pos_key(d.pos))
+        for d in members:
+            if not d.blocker:
+                d.block("shares uses of ->%s through expressions of unknown type "
+                        "with %s, which stays atomic_t" % (d.f, first.what), d.pos)
+
+    decisions, table, files = [], [], set()
+    for d in sorted(defs.values(), key=lambda d: pos_key(d.pos)):
+        if d.blocker:
+            reason, _ = d.blocker
+            decisions.append(("blocked",) + d.pos + (d.what, reason))
+            table.append((d.what, where(d.pos), len(d.uses), "kept", reason))
+            files.add(d.pos[0])
+            continue
+        decisions.append(("def",) + d.pos + ("refcount_t", d.what))
+        files.add(d.pos[0])
+        for pos, kind, new in d.sites:
+            decisions.append((kind,) + tuple(pos) + (new, d.what))
+            files.add(pos[0])
+        table.append((d.what, where(d.pos), len(d.uses), "converted", ""))
+
+    seen = set()
+    with open(os.path.join(work, "decisions"), "w") as out:
+        for row in decisions:
+            if row[1:4] in seen:
+                continue
+            seen.add(row[1:4])
+            out.write("\t".join(str(x) for x in row) + "\n")
+    with open(os.path.join(work, "table"), "w") as out:
+        out.write("# field\tdefined at\tuses\tverdict\treason\n")
+        for row in table:
+            out.write("\t".join(str(x) for x in row) + "\n")
+    with open(os.path.join(work, "files"), "w") as out:
+        for f in sorted(files):
+            out.write(f + "\n")
+
+    conv = sum(1 for r in table if r[3] == "converted")
+    kept = collections.Counter(reason_class(r[4]) for r in table if r[3] == "kept")
+    detail = ", ".join("%d %s" % (n, k) for k, n in sorted(kept.items()))
+    print("refcount: %d field(s) converted, %d kept as atomic_t%s"
+          % (conv, len(table) - conv, " (" + detail + ")" if detail else ""))
+
+
+def reason_class(reason):
+    """A short name for a blocking reason, for the summary line."""
+    m = re.match(r"(atomic_\w+) has no refcount_t", reason)
+    if m:
+        return m.group(1)
+    for key, short in (("atomic_dec:", "plain atomic_dec"),
+                       ("never released", "no release"),
+                       ("never set", "no non-zero init"),
+                       ("set to 0", "set to 0 then incremented"),
+                       ("revived by", "revival from 0 under a lock"),
+                       ("arithmetic", "arithmetic on atomic_read"),
+                       ("address is passed", "address passed to a function"),
+                       ("address is taken", "address taken"),
+                       (".counter", ".counter access"),
+                       ("plain atomic_t value", "used as a value"),
+                       ("shares uses", "shares untyped uses"),
+                       ("several headers", "ambiguous definition"),
+                       ("one declaration", "multiple declarators"),
+                       ("atomic_add_unless", "atomic_add_unless")):
+        if key in reason:
+            return short
+    return "other"
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "names":
+        names(argv[2], [l.rstrip("\n") for l in sys.stdin if l.strip()])
+    elif len(argv) == 3 and argv[1] == "decide":
+        decide(argv[2])
+    else:
+        sys.stderr.write("usage: decide-refcount.py names WORK < FILES | decide WORK\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

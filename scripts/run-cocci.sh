@@ -1,0 +1,378 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# run-cocci.sh - run refconv's semantic patches over a source tree.
+#
+# The interface follows the kernel's scripts/coccicheck: a mode per run
+# (patch, report, context, org, or chain), an optional sub-directory, jobs,
+# extra spatch flags last, and a debug file that must not exist yet.
+#
+# Unlike coccicheck it prefilters candidate files itself (with grep, so the
+# tree need not be a git repository), runs spatch in parallel batches whose
+# outputs never interleave, counts parse failures and timeouts by file name,
+# and runs the collect -> decide -> apply steps of conversions that must see
+# the whole tree before changing any of it (a .cocci with "virtual collect").
+set -euo pipefail
+
+prog=${0##*/}
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+usage()
+{
+	cat <<EOF
+Usage: $prog [options] COCCI [TREE]
+
+COCCI is a .cocci file or a directory of them (default set: cocci/).
+TREE is the source tree to process (default: examples/).
+
+Options:
+  -m, --mode MODE      patch, report, context, org or chain (default: report);
+                       chain tries patch, report, context, org in turn and
+                       stops at the first that produces output
+  -M, --subdir DIR     only files below TREE/DIR (the kernel's M=)
+  -j, --jobs N         parallel spatch processes (default: number of cores)
+  -s, --spec FILE      spec file for conversions that read one
+  -i, --in-place       apply the changes to the files; each file is replaced
+                       atomically, so an interrupted run leaves it old or new
+  -o, --output FILE    write the patch/report to FILE instead of stdout
+  -t, --timeout SEC    per-file spatch timeout (default: 120)
+  -w, --work DIR       keep intermediate files (decision tables) in DIR
+  -v, --verbose        show spatch commands and spatch's messages
+  -q, --quiet          no progress and no summary
+      --spflags FLAGS  extra spatch flags, appended last
+      --debug-file F   write spatch's messages to F (refused if F exists)
+  -h, --help           this text
+
+The patch or report goes to stdout (or -o); progress and the closing summary
+go to stderr. Exit status: 0 when spatch ran (whether or not it found
+anything), 1 when spatch failed, 2 on bad usage.
+EOF
+}
+
+die()
+{
+	echo "$prog: $*" >&2
+	exit 2
+}
+
+mode=report subdir='' jobs='' spec='' inplace=0 output='' timeout=120 work=''
+verbose=0 quiet=0 spflags='' debug_file=''
+while [ $# -gt 0 ]; do
+	case $1 in
+	-m | --mode) mode=${2:?}; shift ;;
+	-M | --subdir) subdir=${2?}; shift ;;
+	-j | --jobs) jobs=${2:?}; shift ;;
+	-s | --spec) spec=${2:?}; shift ;;
+	-i | --in-place) inplace=1 ;;
+	-o | --output) output=${2:?}; shift ;;
+	-t | --timeout) timeout=${2:?}; shift ;;
+	-w | --work) work=${2:?}; shift ;;
+	-v | --verbose) verbose=1 ;;
+	-q | --quiet) quiet=1 ;;
+	--spflags) spflags=${2?}; shift ;;
+	--debug-file) debug_file=${2:?}; shift ;;
+	-h | --help) usage; exit 0 ;;
+	--) shift; break ;;
+	-*) usage >&2; die "unknown option '$1'" ;;
+	*) break ;;
+	esac
+	shift
+done
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	usage >&2
+	exit 2
+fi
+cocci_arg=$1
+tree=${2:-$top/examples}
+
+case $mode in
+patch | report | context | org | chain) ;;
+*) die "unknown mode '$mode' (patch, report, context, org or chain)" ;;
+esac
+[[ $jobs =~ ^[0-9]*$ ]] || die "--jobs takes a number"
+[[ $timeout =~ ^[0-9]+$ ]] || die "--timeout takes a number of seconds"
+[ -n "$jobs" ] && [ "$jobs" -gt 0 ] || jobs=$(nproc 2>/dev/null || echo 1)
+[ "$inplace" = 1 ] && [ "$mode" != patch ] && [ "$mode" != chain ] &&
+	die "--in-place needs --mode patch"
+
+command -v spatch >/dev/null || die "spatch not found: apt-get install coccinelle"
+command -v python3 >/dev/null || die "python3 not found: apt-get install python3"
+if [ "$inplace" = 1 ]; then
+	command -v patch >/dev/null || die "patch not found: apt-get install patch"
+fi
+if [ -n "$debug_file" ]; then
+	[ -e "$debug_file" ] && die "debug file '$debug_file' exists; refusing to overwrite it"
+	: >"$debug_file"
+	debug_file=$(cd "$(dirname "$debug_file")" && pwd)/$(basename "$debug_file")
+fi
+if [ -n "$spec" ]; then
+	[ -f "$spec" ] || die "spec file '$spec' not found"
+	REFCONV_SPEC=$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")
+	export REFCONV_SPEC
+fi
+[ -d "$tree" ] || die "tree '$tree' is not a directory"
+tree=$(cd "$tree" && pwd)
+[ -z "$subdir" ] || [ -d "$tree/$subdir" ] || die "'$subdir' is not a directory below $tree"
+if [ -n "$output" ]; then
+	: >"$output" || die "cannot write '$output'"
+	output=$(cd "$(dirname "$output")" && pwd)/$(basename "$output")
+fi
+
+# The semantic patches to run, as absolute paths.
+coccis=()
+if [ -d "$cocci_arg" ]; then
+	for c in "$cocci_arg"/*.cocci; do
+		[ -f "$c" ] && coccis+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")")
+	done
+	[ "${#coccis[@]}" -gt 0 ] || die "no .cocci files in '$cocci_arg'"
+elif [ -f "$cocci_arg" ]; then
+	coccis=("$(cd "$(dirname "$cocci_arg")" && pwd)/$(basename "$cocci_arg")")
+else
+	die "'$cocci_arg' is neither a .cocci file nor a directory"
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/refconv.XXXXXX")
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup()
+{
+	local f
+	# an interrupted --in-place leaves no half-written file behind
+	for f in "$tmp"/inplace.*; do
+		[ -e "$f" ] && rm -f "$(cat "$f")"
+	done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say()
+{
+	[ "$quiet" = 1 ] || echo "$prog: $*" >&2
+}
+
+# header_field COCCI NAME - value of a "// NAME:" header line
+header_field()
+{
+	sed -n "s|^// $2:[[:space:]]*||p" "$1" | head -n 1
+}
+
+has_virtual()
+{
+	grep -qE "^virtual[[:space:]]+(.*[[:space:],])?$2([[:space:],]|$)" "$1"
+}
+
+version_ge()
+{
+	[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
+}
+
+spatch_version=$(spatch --version 2>/dev/null | sed -n 's/^spatch version \([0-9.]*\).*/\1/p')
+
+# All C sources below TREE[/M], relative to TREE, NUL-separated.
+cd "$tree"
+find "${subdir:-.}" \( -name .git -o -name .pc \) -prune -o -type f \
+	\( -name '*.c' -o -name '*.h' \) -print0 |
+	sed -z 's|^\./||' | sort -z >"$tmp/all"
+nscanned=$(tr -cd '\0' <"$tmp/all" | wc -c)
+
+status=0
+failures=()
+
+# run_spatch COCCI MODE LIST OUT [ENV...]
+# Runs spatch over the NUL-separated files in LIST in parallel batches, each
+# with its own output file, and concatenates the outputs in order into OUT.
+# Records parse failures and timeouts in $tmp/parsefail and $tmp/timeouts.
+run_spatch()
+{
+	local cocci=$1 m=$2 list=$3 out=$4 n batch nb i opts=()
+	n=$(tr -cd '\0' <"$list" | wc -c)
+	: >"$out"
+	[ "$n" -gt 0 ] || return 0
+	# about eight batches per job: small enough to balance, large enough
+	# that spatch's start-up does not dominate
+	batch=$(((n + jobs * 8 - 1) / (jobs * 8)))
+	rm -rf "$tmp/b"
+	mkdir "$tmp/b"
+	# one file per group: files of one group would be matched as one unit
+	tr '\0' '\n' <"$list" | sed 's/$/\n/' | split -l $((batch * 2)) -a 5 - "$tmp/b/g."
+	read -r -a opts <<<"$(header_field "$cocci" Options)"
+	local extra=()
+	[ -n "$spflags" ] && read -r -a extra <<<"$spflags"
+	nb=$(find "$tmp/b" -name 'g.*' | wc -l)
+	i=0
+	local g
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	for g in "$tmp"/b/g.*; do
+		printf '%s\0' "$g"
+	done | xargs -0 -P "$jobs" -I{} bash -c '
+		g=$1; shift
+		spatch "$@" --file-groups "$g" >"$g.out" 2>"$g.err"
+		echo $? >"$g.rc"' _ {} --sp-file "$cocci" -D "$m" --quiet --parse-error-msg \
+		--timeout "$timeout" --patch . "${opts[@]}" "${extra[@]}" &
+	local pid=$!
+	if [ "$quiet" = 0 ] && [ -t 2 ]; then
+		while kill -0 "$pid" 2>/dev/null; do
+			i=$(find "$tmp/b" -name '*.rc' | wc -l)
+			printf '\r%s: %s %s: %d/%d batches' "$prog" "${cocci##*/}" "$m" "$i" "$nb" >&2
+			sleep 1
+		done
+		printf '\r\033[K' >&2
+	fi
+	wait "$pid" || true
+	for g in "$tmp"/b/g.?????; do
+		cat "$g.out" >>"$out"
+		sed -n 's/^ = error in \(.*\); set verbose_parsing.*/\1/p' "$g.err" >>"$tmp/parsefail"
+		sed -n 's/^EXN: .*Timeout in \(.*\)$/\1/p' "$g.err" >>"$tmp/timeouts"
+		[ -n "$debug_file" ] && cat "$g.err" >>"$debug_file"
+		[ "$verbose" = 1 ] && cat "$g.err" >&2
+		if [ "$(cat "$g.rc" 2>/dev/null || echo 1)" != 0 ]; then
+			failures+=("${cocci##*/} ($m): spatch failed on $(tr '\n' ' ' <"$g" | sed 's/  */ /g')")
+			grep -vE '^(init_defs_builtins|HANDLING):' "$g.err" | tail -n 5 >&2 || true
+			status=1
+		fi
+	done
+}
+
+# prefilter COCCI - candidate files for COCCI: those matching its
+# "// Prefilter:" extended regular expression (every file without one).
+prefilter()
+{
+	local re
+	re=$(header_field "$1" Prefilter)
+	if header_field "$1" Options | grep -q -- --include-headers; then
+		cat "$tmp/all"
+	else
+		tr '\0' '\n' <"$tmp/all" | grep '\.c$' | tr '\n' '\0' || true
+	fi >"$tmp/set"
+	if [ -n "$re" ]; then
+		xargs -0 -r grep -lZE -- "$re" <"$tmp/set" | sort -z || true
+	else
+		cat "$tmp/set"
+	fi
+}
+
+# run_one COCCI MODE OUT - one semantic patch in one mode; sets $ncand.
+run_one()
+{
+	local cocci=$1 m=$2 out=$3 name decide
+	name=$(basename "$cocci" .cocci)
+	prefilter "$cocci" >"$tmp/cand"
+	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
+	if ! has_virtual "$cocci" collect; then
+		run_spatch "$cocci" "$m" "$tmp/cand" "$out"
+		return
+	fi
+	# collect -> decide -> apply
+	decide=$top/scripts/decide-$name.py
+	[ -f "$decide" ] || die "$name.cocci collects, but $decide is missing"
+	local w=${work:-$tmp/work}/$name
+	rm -rf "$w"
+	mkdir -p "$w"
+	export REFCONV_WORK=$w
+	tr '\0' '\n' <"$tmp/cand" | python3 "$decide" names "$w"
+	run_spatch "$cocci" collect "$tmp/cand" "$tmp/collect.out"
+	local verdict
+	verdict=$(python3 "$decide" decide "$w")
+	say "$verdict"
+	tr '\n' '\0' <"$w/files" >"$tmp/apply"
+	run_spatch "$cocci" "$m" "$tmp/apply" "$out"
+	unset REFCONV_WORK
+}
+
+# apply_inplace PATCH - apply a unified diff (paths a/... b/... relative to
+# the tree) file by file: each file is patched into a temporary copy and
+# renamed over the original, so every file is either old or new.
+apply_inplace()
+{
+	local p=$1 f n=0
+	awk -v dir="$tmp/pp" '
+		/^diff -u -p / { n++; file = sprintf("%s/%05d", dir, n) }
+		{ if (file) print > file }' "$p"
+	for f in "$tmp"/pp/*; do
+		[ -f "$f" ] || continue
+		local target
+		target=$(sed -n 's|^+++ b/||p' "$f" | head -n 1)
+		n=$((n + 1))
+		echo "$target.refconv-new" >"$tmp/inplace.$n"
+		patch -s -p1 -o "$target.refconv-new" "$target" <"$f" >/dev/null
+		chmod --reference="$target" "$target.refconv-new"
+		mv -f "$target.refconv-new" "$target"
+		rm -f "$tmp/inplace.$n"
+	done
+}
+
+t0=$SECONDS
+mkdir -p "$tmp/pp"
+result=$tmp/result
+: >"$result"
+: >"$tmp/parsefail"
+: >"$tmp/timeouts"
+ncand=0 total_cand=0
+for cocci in "${coccis[@]}"; do
+	name=${cocci##*/}
+	if [ -n "$spatch_version" ]; then
+		req=$(header_field "$cocci" Requires)
+		if [ -n "$req" ] && ! version_ge "$spatch_version" "$req"; then
+			say "warning: $name requires spatch $req (have $spatch_version); skipped"
+			continue
+		fi
+	fi
+	if [ "$mode" = chain ]; then
+		modes=(patch report context org)
+	else
+		modes=("$mode")
+	fi
+	ran=0
+	for m in "${modes[@]}"; do
+		if ! has_virtual "$cocci" "$m"; then
+			[ "$mode" = chain ] || say "warning: $name has no $m mode; skipped"
+			continue
+		fi
+		ran=1
+		[ "$verbose" = 1 ] && say "running $name in $m mode"
+		run_one "$cocci" "$m" "$tmp/one"
+		if [ -s "$tmp/one" ]; then
+			if [ "$m" = report ]; then
+				# report lines sorted by file, then line
+				LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n "$tmp/one"
+			else
+				cat "$tmp/one"
+			fi >>"$result"
+			[ "$m" = patch ] && cat "$tmp/one" >>"$tmp/patch"
+			break
+		fi
+	done
+	[ "$ran" = 1 ] || say "warning: $name supports none of the modes asked for; skipped"
+	total_cand=$((total_cand + ncand))
+done
+
+if [ "$inplace" = 1 ] && [ -s "$tmp/patch" ]; then
+	apply_inplace "$tmp/patch"
+fi
+if [ -n "$output" ]; then
+	cat "$result" >"$output"
+else
+	cat "$result"
+fi
+
+nchanged=0
+[ -s "$tmp/patch" ] && nchanged=$(sed -n 's|^+++ b/||p' "$tmp/patch" | sort -u | wc -l)
+sort -u -o "$tmp/parsefail" "$tmp/parsefail"
+sort -u -o "$tmp/timeouts" "$tmp/timeouts"
+nparse=$(wc -l <"$tmp/parsefail")
+ntimeout=$(wc -l <"$tmp/timeouts")
+if [ "$quiet" = 0 ]; then
+	if [ "$nparse" -gt 0 ]; then
+		say "files spatch could not parse completely (functions in them were skipped):"
+		sed 's/^/  /' "$tmp/parsefail" >&2
+	fi
+	if [ "$ntimeout" -gt 0 ]; then
+		say "files that hit the ${timeout}s timeout (not converted):"
+		sed 's/^/  /' "$tmp/timeouts" >&2
+	fi
+	say "summary: $nscanned files scanned, $total_cand candidates, $nchanged changed," \
+		"$nparse parse failures, $ntimeout timeouts, $((SECONDS - t0)) s"
+fi
+for f in "${failures[@]}"; do
+	echo "$prog: error: $f" >&2
+done
+exit "$status"
