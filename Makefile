@@ -36,12 +36,14 @@ bench:
 	$(MAKE) -C bench
 
 check:
+	scripts/deps.sh check
 	tests/check.sh
 
 check-kernel:
 	tests/check.sh kernel
 
 coccicheck:
+	scripts/deps.sh coccicheck
 	scripts/run-cocci.sh --mode "$(MODE)" \
 		$(if $(M),--subdir "$(M)") $(if $(J),--jobs "$(J)") \
 		$(if $(V),--verbose) $(if $(SPEC),--spec "$(SPEC)") \

@@ -9,8 +9,10 @@
 /// inc_not_zero, dec_and_test, sub_and_test, dec_and_lock,
 /// dec_and_mutex_lock, add_unless(-1, 1) -> dec_not_one), it has a
 /// dec_and_test-style release, it is initialised to a non-zero value, it is
-/// never both set to 0 and incremented, and atomic_read results are not used
-/// in arithmetic. Otherwise nothing of the field changes and report mode says
+/// never both set to 0 and incremented, a lock-based release
+/// (dec_and_lock, dec_and_mutex_lock) is not paired with a plain atomic_inc
+/// (an object kept at 0 under the lock could be revived), and atomic_read
+/// results are not used in arithmetic. Otherwise nothing of the field changes and report mode says
 /// which use kept it atomic_t.
 ///
 /// The decision spans files (struct in a header, uses in .c files), so this
@@ -358,14 +360,24 @@ position c : script:python() { site(c, "rename") or site(c, "unless") or site(c,
 
 @hasrc depends on def@
 @@
+(
 #include <linux/refcount.h>
+|
+#include <refconv/refcount.h>
+)
 
-@atomic_h depends on def && !hasrc@
+// userspace code in the kernel style gets the runtime's header
+@uatomic_h depends on def && !hasrc@
+@@
+#include <refconv/atomic.h>
++ #include <refconv/refcount.h>
+
+@atomic_h depends on def && !hasrc && !uatomic_h@
 @@
 #include <linux/atomic.h>
 + #include <linux/refcount.h>
 
-@lastinc depends on def && !hasrc && !atomic_h@
+@lastinc depends on def && !hasrc && !uatomic_h && !atomic_h@
 position p;
 @@
 #include <linux/...>@p
@@ -375,7 +387,7 @@ p << lastinc.p;
 @@
 INCS.setdefault(p[0].file, []).append(int(p[0].line))
 
-@depends on def && !hasrc && !atomic_h@
+@depends on def && !hasrc && !uatomic_h && !atomic_h@
 position p : script:python() { int(p[0].line) == max(INCS[p[0].file]) };
 @@
 #include <linux/...>@p

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
 # Shared helpers for tests that build against Debian's kernel headers.
 # Source it from bash; it defines functions only.
