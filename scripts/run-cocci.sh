@@ -104,13 +104,18 @@ if [ -n "$debug_file" ]; then
 	: >"$debug_file"
 	debug_file=$(cd "$(dirname "$debug_file")" && pwd)/$(basename "$debug_file")
 fi
+[ -d "$tree" ] || die "tree '$tree' is not a directory"
+tree=$(cd "$tree" && pwd)
+# a spec at the top of the tree applies when none is given
+[ -z "$spec" ] && [ -f "$tree/refconv.spec" ] && spec=$tree/refconv.spec
 if [ -n "$spec" ]; then
 	[ -f "$spec" ] || die "spec file '$spec' not found"
 	REFCONV_SPEC=$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")
 	export REFCONV_SPEC
+	msg=$(python3 "$top/scripts/lib/refconv_spec.py" check "$REFCONV_SPEC" 2>&1) || die "$msg"
 fi
-[ -d "$tree" ] || die "tree '$tree' is not a directory"
-tree=$(cd "$tree" && pwd)
+# the .cocci scripts' python imports the shared helpers from here
+export REFCONV_PYLIB=$top/scripts/lib
 [ -z "$subdir" ] || [ -d "$tree/$subdir" ] || die "'$subdir' is not a directory below $tree"
 if [ -n "$output" ]; then
 	: >"$output" || die "cannot write '$output'"

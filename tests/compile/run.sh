@@ -20,9 +20,11 @@ if [ -z "$kdir" ]; then
 	exit 0
 fi
 
-# kbuild does not cope with spaces in paths: build in a fresh temp dir
+# kbuild does not cope with spaces in paths: build in a fresh temp dir, with
+# a copy of the project's headers (kernel outputs may use include/linux/)
 b=$(mktemp -d /tmp/refconv-compile.XXXXXX)
 trap 'rm -rf "$b"' EXIT
+cp -r "$top/include" "$b/refconv-include"
 rc=0
 cases=() objs=() kinds=()
 n=0
@@ -65,7 +67,7 @@ for d in "$top"/tests/cocci/*/; do
 		if (cd "$dst" && find . -name '*.c' -print0 | xargs -0 grep -l '#include <linux/' >/dev/null); then
 			kinds+=(kernel)
 			{
-				echo "ccflags-y := -Werror"
+				echo "ccflags-y := -Werror -I$b/refconv-include"
 				# shellcheck disable=SC2016 # $(src) is make's
 				find "$dst" -type d -printf '%P\n' | sed 's|^|ccflags-y += -I$(src)/|; s|/$||'
 				sed 's|\.c$|.o|; s|^|obj-m += |' <<<"$list"
