@@ -14,15 +14,17 @@
 /// (an object kept at 0 under the lock could be revived), and atomic_read
 /// results are not used in arithmetic. Otherwise nothing of the field changes and report mode says
 /// which use kept it atomic_t.
-///
-/// The decision spans files (struct in a header, uses in .c files), so this
-/// script runs in three steps driven by scripts/run-cocci.sh: a collect pass
-/// (-D collect) records every definition and use, scripts/decide-refcount.py
-/// decides per field over the whole run, and the patch/report/context/org
-/// pass converts exactly the decided sites. Run it through
-/// scripts/run-cocci.sh or "make coccicheck"; spatch alone cannot see the
-/// other files.
-///
+//
+// The decision spans files (struct in a header, uses in .c files), so this
+// script runs in three steps driven by scripts/run-cocci.sh: a collect pass
+// (-D collect) records every definition and use, scripts/decide-refcount.py
+// decides per field over the whole run, and the patch/report/context/org
+// pass converts exactly the decided sites. Run it through
+// scripts/run-cocci.sh or "make coccicheck"; spatch alone cannot see the
+// other files. Only fields whose name appears somewhere in a
+// dec_and_test-style call are collected: the others cannot be reference
+// counts, are not reported, and cost nothing.
+//
 // Confidence: High
 // Copyright: (C) 2026 The refconv developers.
 // Options: --no-includes --include-headers

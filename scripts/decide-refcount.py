@@ -4,7 +4,8 @@
 
 Called by scripts/run-cocci.sh between the collect and the apply pass:
 
-    decide-refcount.py names WORK < FILES     candidate field names -> WORK/names
+    decide-refcount.py names WORK < FILES     candidate field names -> WORK/names,
+                                            files worth collecting -> WORK/candidates
     decide-refcount.py decide WORK          WORK/collect.* -> WORK/decisions,
                                             WORK/table, WORK/files
 
@@ -37,20 +38,41 @@ LOCKED_RELEASE = {"atomic_dec_and_lock", "atomic_dec_and_mutex_lock"}
 ZERO = {"0", "(0)", "0U", "0u"}
 
 DECL = re.compile(r"\batomic_t\s+([A-Za-z_]\w*)\s*[;,\[]")
+# a release call on a field: atomic_dec_and_test(&x->y.F), (&(x)->F, lock) ...
+RELEASE_USE = re.compile(
+    r"atomic_(?:dec_and_test|sub_and_test|dec_and_lock|dec_and_mutex_lock)"
+    r"\s*\(([^;]*?)(?:->|\.)\s*([A-Za-z_]\w*)\s*\)?\s*[,)]")
 
 
 def names(work, files):
-    """Every identifier declared atomic_t: the collect pass looks at no other."""
-    found = set()
+    """Candidate field names and the files worth collecting.
+
+    A field can only be converted if it is declared atomic_t and released
+    with a dec_and_test-style call somewhere, so only names that appear in
+    both ways are collected; a file is collected when it mentions one of
+    them. This keeps the collect pass to a fraction of the atomic_t users
+    of a tree; a field whose name never meets a release call is reported
+    by nobody, since nothing about it could change.
+    """
+    declared, released, text = set(), set(), {}
     for path in files:
         try:
             with open(path, errors="replace") as f:
-                found.update(DECL.findall(f.read()))
+                t = f.read()
         except OSError:
             continue
+        text[path] = t
+        declared.update(DECL.findall(t))
+        released.update(m.group(2) for m in RELEASE_USE.finditer(t))
+    cand = declared & released
     with open(os.path.join(work, "names"), "w") as out:
-        for n in sorted(found):
+        for n in sorted(cand):
             out.write(n + "\n")
+    word = re.compile(r"\b(?:%s)\b" % "|".join(sorted(cand))) if cand else None
+    with open(os.path.join(work, "candidates"), "w") as out:
+        for path in files:
+            if word and path in text and word.search(text[path]):
+                out.write(path + "\n")
 
 
 def why_blocked(fn):

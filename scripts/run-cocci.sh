@@ -36,6 +36,10 @@ Options:
   -o, --output FILE    write the patch/report to FILE instead of stdout
   -t, --timeout SEC    per-file spatch timeout (default: 120)
   -w, --work DIR       keep intermediate files (decision tables) in DIR
+      --split-by HOW   with -o DIR: write the patch as a series, one
+                       format-patch file per subsystem; HOW is maintainers
+                       (MAINTAINERS F:/X: patterns, else top directories) or
+                       dir (top directories)
   -v, --verbose        show spatch commands and spatch's messages
   -q, --quiet          no progress and no summary
       --spflags FLAGS  extra spatch flags, appended last
@@ -55,7 +59,7 @@ die()
 }
 
 mode=report subdir='' jobs='' spec='' inplace=0 output='' timeout=120 work=''
-verbose=0 quiet=0 spflags='' debug_file=''
+verbose=0 quiet=0 spflags='' debug_file='' split=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	-m | --mode) mode=${2:?}; shift ;;
@@ -66,6 +70,7 @@ while [ $# -gt 0 ]; do
 	-o | --output) output=${2:?}; shift ;;
 	-t | --timeout) timeout=${2:?}; shift ;;
 	-w | --work) work=${2:?}; shift ;;
+	--split-by) split=${2:?}; shift ;;
 	-v | --verbose) verbose=1 ;;
 	-q | --quiet) quiet=1 ;;
 	--spflags) spflags=${2?}; shift ;;
@@ -93,6 +98,14 @@ esac
 [ -n "$jobs" ] && [ "$jobs" -gt 0 ] || jobs=$(nproc 2>/dev/null || echo 1)
 [ "$inplace" = 1 ] && [ "$mode" != patch ] && [ "$mode" != chain ] &&
 	die "--in-place needs --mode patch"
+case $split in
+'' | maintainers | dir) ;;
+*) die "--split-by takes maintainers or dir" ;;
+esac
+if [ -n "$split" ]; then
+	[ "$mode" = patch ] || die "--split-by needs --mode patch"
+	[ -n "$output" ] || die "--split-by needs -o DIR for the series"
+fi
 
 command -v spatch >/dev/null || die "spatch not found: apt-get install coccinelle"
 command -v python3 >/dev/null || die "python3 not found: apt-get install python3"
@@ -117,7 +130,11 @@ fi
 # the .cocci scripts' python imports the shared helpers from here
 export REFCONV_PYLIB=$top/scripts/lib
 [ -z "$subdir" ] || [ -d "$tree/$subdir" ] || die "'$subdir' is not a directory below $tree"
-if [ -n "$output" ]; then
+if [ -n "$split" ]; then
+	mkdir -p "$output" || die "cannot create '$output'"
+	output=$(cd "$output" && pwd)
+	[ -z "$(ls -A "$output")" ] || die "series directory '$output' is not empty"
+elif [ -n "$output" ]; then
 	: >"$output" || die "cannot write '$output'"
 	output=$(cd "$(dirname "$output")" && pwd)/$(basename "$output")
 fi
@@ -179,6 +196,31 @@ find "${subdir:-.}" \( -name .git -o -name .pc \) -prune -o -type f \
 	sed -z 's|^\./||' | sort -z >"$tmp/all"
 nscanned=$(tr -cd '\0' <"$tmp/all" | wc -c)
 
+# spatch cannot diff a file whose name has a space or a shell character: it
+# gets such files through symlinks with safe names, and every output is
+# mapped back (scripts/lib/normalize_diff.py)
+mkdir "$tmp/alias"
+: >"$tmp/aliasmap"
+na=0
+while IFS= read -r -d '' f; do
+	if [[ $f =~ ^[A-Za-z0-9._/+-]+$ ]]; then
+		printf '%s\0' "$f"
+	else
+		na=$((na + 1))
+		a=$tmp/alias/$na.${f##*.}
+		ln -s "$tree/$f" "$a"
+		printf '%s\t%s\n' "$a" "$f" >>"$tmp/aliasmap"
+		printf '%s\0' "$a"
+	fi
+done <"$tmp/all" >"$tmp/all.safe"
+mv "$tmp/all.safe" "$tmp/all"
+
+# real_names [--text] - map spatch's output back to the tree's file names
+real_names()
+{
+	python3 "$top/scripts/lib/normalize_diff.py" "$tmp/aliasmap" "$@"
+}
+
 status=0
 failures=()
 
@@ -212,7 +254,7 @@ run_spatch()
 		g=$1; shift
 		spatch "$@" --file-groups "$g" >"$g.out" 2>"$g.err"
 		echo $? >"$g.rc"' _ {} --sp-file "$cocci" -D "$m" --quiet --parse-error-msg \
-		--timeout "$timeout" --patch . "${opts[@]}" "${extra[@]}" &
+		--timeout "$timeout" "${opts[@]}" "${extra[@]}" &
 	local pid=$!
 	if [ "$quiet" = 0 ] && [ -t 2 ]; then
 		while kill -0 "$pid" 2>/dev/null; do
@@ -274,6 +316,9 @@ run_one()
 	mkdir -p "$w"
 	export REFCONV_WORK=$w
 	tr '\0' '\n' <"$tmp/cand" | python3 "$decide" names "$w"
+	# the names step may narrow the files worth collecting
+	[ -f "$w/candidates" ] && tr '\n' '\0' <"$w/candidates" >"$tmp/cand"
+	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
 	run_spatch "$cocci" collect "$tmp/cand" "$tmp/collect.out"
 	local verdict
 	verdict=$(python3 "$decide" decide "$w")
@@ -295,7 +340,7 @@ apply_inplace()
 	for f in "$tmp"/pp/*; do
 		[ -f "$f" ] || continue
 		local target
-		target=$(sed -n 's|^+++ b/||p' "$f" | head -n 1)
+		target=$(sed -n 's|^+++ b/||p' "$f" | head -n 1 | sed 's/\t$//')
 		n=$((n + 1))
 		echo "$target.refconv-new" >"$tmp/inplace.$n"
 		patch -s -p1 -o "$target.refconv-new" "$target" <"$f" >/dev/null
@@ -334,7 +379,11 @@ for cocci in "${coccis[@]}"; do
 		fi
 		ran=1
 		[ "$verbose" = 1 ] && say "running $name in $m mode"
-		run_one "$cocci" "$m" "$tmp/one"
+		run_one "$cocci" "$m" "$tmp/one.raw"
+		case $m in
+		patch | context) real_names <"$tmp/one.raw" >"$tmp/one" ;;
+		*) real_names --text <"$tmp/one.raw" >"$tmp/one" ;;
+		esac
 		if [ -s "$tmp/one" ]; then
 			if [ "$m" = report ]; then
 				# report lines sorted by file, then line
@@ -353,7 +402,17 @@ done
 if [ "$inplace" = 1 ] && [ -s "$tmp/patch" ]; then
 	apply_inplace "$tmp/patch"
 fi
-if [ -n "$output" ]; then
+if [ -n "$split" ]; then
+	if [ -s "$tmp/patch" ]; then
+		cargs=()
+		for c in "${coccis[@]}"; do
+			cargs+=(--cocci "$c")
+		done
+		python3 "$top/scripts/split-patch.py" --by "$split" --tree "$tree" \
+			--out "$output" --work "${work:-$tmp/work}" "${cargs[@]}" "$tmp/patch" >"$tmp/series"
+		say "series of $(wc -l <"$tmp/series") patch(es) in $output"
+	fi
+elif [ -n "$output" ]; then
 	cat "$result" >"$output"
 else
 	cat "$result"
@@ -361,8 +420,10 @@ fi
 
 nchanged=0
 [ -s "$tmp/patch" ] && nchanged=$(sed -n 's|^+++ b/||p' "$tmp/patch" | sort -u | wc -l)
-sort -u -o "$tmp/parsefail" "$tmp/parsefail"
-sort -u -o "$tmp/timeouts" "$tmp/timeouts"
+real_names --text <"$tmp/parsefail" | sort -u >"$tmp/parsefail.u"
+mv "$tmp/parsefail.u" "$tmp/parsefail"
+real_names --text <"$tmp/timeouts" | sort -u >"$tmp/timeouts.u"
+mv "$tmp/timeouts.u" "$tmp/timeouts"
 nparse=$(wc -l <"$tmp/parsefail")
 ntimeout=$(wc -l <"$tmp/timeouts")
 if [ "$quiet" = 0 ]; then

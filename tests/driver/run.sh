@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# The driver's promises to its users: clear errors that lose nothing, the
+# coccicheck interface (chain falls through, DEBUG_FILE refused if it
+# exists), parse failures named, atomic in-place runs, file names with
+# spaces, trees that are not git repositories, and a patch series that
+# applies in order and equals the single patch.
+# shellcheck disable=SC2317 # the test functions are called through check()
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+drv=$top/scripts/run-cocci.sh
+cocci=$top/cocci/refcount.cocci
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+rc=0
+
+check()
+{
+	local name=$1
+	shift
+	if "$@" >"$t/log" 2>&1; then
+		echo "PASS: driver/$name"
+	else
+		sed 's/^/  /' "$t/log" | tail -n 20
+		echo "FAIL: driver/$name"
+		rc=1
+	fi
+}
+
+# a fresh copy of the examples in a directory whose name has a space
+fresh()
+{
+	rm -rf "$t/ex tree"
+	cp -r "$top/examples" "$t/ex tree"
+	mv "$t/ex tree/kernel/drivers/widget/widget_file.c" "$t/ex tree/kernel/drivers/widget/widget file.c"
+}
+
+spec_error()
+{
+	printf 'track foo\ngrab mm_struct mm_count\n' >"$t/bad.spec"
+	local out status=0
+	out=$("$drv" --spec "$t/bad.spec" "$cocci" "$top/examples" 2>&1) || status=$?
+	[ "$status" = 2 ] && grep -q "bad.spec:2: 'grab' takes" <<<"$out"
+}
+check spec_error_names_file_and_line spec_error
+
+debug_file_refused()
+{
+	: >"$t/debug"
+	! "$drv" --debug-file "$t/debug" "$cocci" "$top/examples" 2>"$t/err" &&
+		grep -q "exists; refusing" "$t/err"
+}
+check debug_file_refused debug_file_refused
+
+chain_falls_through()
+{
+	# a field kept atomic_t: patch mode has nothing, report mode says why
+	mkdir -p "$t/chain"
+	cp "$top/tests/cocci/refcount/neg_inc_return.c" "$t/chain/"
+	"$drv" -q -m chain "$cocci" "$t/chain" >"$t/out"
+	grep -q 'INFO: .* stays atomic_t: atomic_inc_return' "$t/out" && ! grep -q '^diff' "$t/out"
+}
+check chain_falls_through chain_falls_through
+
+inplace_spaces_idempotent()
+{
+	fresh
+	"$drv" -q -m patch -i "$cocci" "$t/ex tree" >/dev/null
+	grep -q 'refcount_read(&w->users)' "$t/ex tree/kernel/drivers/widget/widget file.c" &&
+		[ -z "$(find "$t/ex tree" -name '*.refconv-new')" ] &&
+		[ -z "$("$drv" -q -m patch "$cocci" "$t/ex tree")" ]
+}
+check inplace_spaces_idempotent inplace_spaces_idempotent
+
+parse_failure_named()
+{
+	fresh
+	cat >"$t/ex tree/kernel/drivers/widget/broken.c" <<'C'
+#include <linux/atomic.h>
+#include "widget.h"
+int broken(struct widget *w) { return atomic_read(&w->users) +* ; }
+C
+	"$drv" -m report "$cocci" "$t/ex tree" >"$t/out" 2>"$t/err"
+	grep -q '^  kernel/drivers/widget/broken.c$' "$t/err" &&
+		grep -q ' 1 parse failures' "$t/err"
+}
+check parse_failure_named parse_failure_named
+
+series_equals_single()
+{
+	fresh
+	"$drv" -q -m patch "$cocci" "$t/ex tree" >"$t/single.patch"
+	"$drv" -q -m patch --split-by dir -o "$t/series" "$cocci" "$t/ex tree"
+	[ "$(find "$t/series" -name '*.patch' | wc -l)" -ge 2 ] || return 1
+	cp -r "$t/ex tree" "$t/a"
+	cp -r "$t/ex tree" "$t/b"
+	(cd "$t/a" && patch -s -p1 <"$t/single.patch")
+	local p
+	for p in "$t"/series/*.patch; do
+		grep -q '^Subject: \[PATCH [0-9]/[0-9]\] .*: convert .* to refcount_t$' "$p" || return 1
+		(cd "$t/b" && patch -s -p1 --dry-run <"$p" >/dev/null && patch -s -p1 <"$p")
+	done
+	diff -r "$t/a" "$t/b"
+}
+check series_equals_single series_equals_single
+
+exit "$rc"
