@@ -5,9 +5,10 @@
 Called by scripts/run-cocci.sh between the collect and the apply pass:
 
     decide-refcount.py names WORK < FILES     candidate field names -> WORK/names,
-                                            files worth collecting -> WORK/candidates
+                                            files to collect first -> WORK/candidates
     decide-refcount.py decide WORK          WORK/collect.* -> WORK/decisions,
-                                            WORK/table, WORK/files
+                                            WORK/table, WORK/files, and once
+                                            WORK/more: files to collect too
 
 A field is converted only when every use seen anywhere in the run is in the
 kernel's refcount-vs-atomic table and it looks like a reference count; the
@@ -44,35 +45,67 @@ RELEASE_USE = re.compile(
     r"\s*\(([^;]*?)(?:->|\.)\s*([A-Za-z_]\w*)\s*\)?\s*[,)]")
 
 
+def _alt(words):
+    return "|".join(sorted(words))
+
+
 def names(work, files):
-    """Candidate field names and the files worth collecting.
+    """Candidate field names and the files worth collecting first.
 
     A field can only be converted if it is declared atomic_t and released
     with a dec_and_test-style call somewhere, so only names that appear in
-    both ways are collected; a file is collected when it mentions one of
-    them. This keeps the collect pass to a fraction of the atomic_t users
-    of a tree; a field whose name never meets a release call is reported
-    by nobody, since nothing about it could change.
+    both ways are collected (a field whose name never meets a release call is
+    a plain counter: nothing about it could change). The first collect round
+    takes the files that declare such a name or pass it to an atomic_*()
+    call; decide() then asks for a second round over the files that take
+    the address of, or reach into .counter of, a field it would convert.
     """
-    declared, released, text = set(), set(), {}
+    declared, released = set(), set()
     for path in files:
-        try:
-            with open(path, errors="replace") as f:
-                t = f.read()
-        except OSError:
-            continue
-        text[path] = t
+        t = _text(path)
         declared.update(DECL.findall(t))
         released.update(m.group(2) for m in RELEASE_USE.finditer(t))
     cand = declared & released
     with open(os.path.join(work, "names"), "w") as out:
-        for n in sorted(cand):
-            out.write(n + "\n")
-    word = re.compile(r"\b(?:%s)\b" % "|".join(sorted(cand))) if cand else None
+        out.writelines(n + "\n" for n in sorted(cand))
+    with open(os.path.join(work, "universe"), "w") as out:
+        out.writelines(f + "\n" for f in files)
+    first = []
+    if cand:
+        decl = re.compile(r"\batomic_t\s+(?:%s)\s*[;,\[]" % _alt(cand))
+        call = re.compile(r"\b(?:atomic_\w+|ATOMIC_INIT)\s*\([^;]*?(?:->|\.)\s*(?:%s)\b"
+                          % _alt(cand))
+        first = [f for f in files if decl.search(_text(f)) or call.search(_text(f))]
     with open(os.path.join(work, "candidates"), "w") as out:
-        for path in files:
-            if word and path in text and word.search(text[path]):
-                out.write(path + "\n")
+        out.writelines(f + "\n" for f in first)
+
+
+def _text(path):
+    try:
+        with open(path, errors="replace") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def second_round(work, converted):
+    """Ask the driver to collect the files that use a field about to be
+    converted outside atomic_*() calls (&x->f passed on, x->f.counter), once."""
+    marker = os.path.join(work, "round2")
+    if os.path.exists(marker) or not converted:
+        return
+    open(marker, "w").close()
+    with open(os.path.join(work, "candidates")) as f:
+        done = set(l.rstrip("\n") for l in f)
+    with open(os.path.join(work, "universe")) as f:
+        universe = [l.rstrip("\n") for l in f]
+    alt = _alt(converted)
+    use = re.compile(r"&[^;,()]*?(?:->|\.)\s*(?:%s)\b|(?:->|\.)\s*(?:%s)\s*\.\s*counter"
+                     % (alt, alt))
+    more = [f for f in universe if f not in done and use.search(_text(f))]
+    if more:
+        with open(os.path.join(work, "more"), "w") as out:
+            out.writelines(f + "\n" for f in more)
 
 
 def why_blocked(fn):
@@ -303,6 +336,8 @@ def decide(work):
         for f in sorted(files):
             out.write(f + "\n")
 
+    if os.path.exists(os.path.join(work, "universe")):
+        second_round(work, set(d.f for d in defs.values() if not d.blocker))
     conv = sum(1 for r in table if r[3] == "converted")
     kept = collections.Counter(reason_class(r[4]) for r in table if r[3] == "kept")
     detail = ", ".join("%d %s" % (n, k) for k, n in sorted(kept.items()))

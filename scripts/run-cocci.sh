@@ -322,6 +322,14 @@ run_one()
 	run_spatch "$cocci" collect "$tmp/cand" "$tmp/collect.out"
 	local verdict
 	verdict=$(python3 "$decide" decide "$w")
+	# the decide step may ask for another collect round over more files
+	while [ -s "$w/more" ]; do
+		tr '\n' '\0' <"$w/more" >"$tmp/more"
+		rm -f "$w/more"
+		ncand=$((ncand + $(tr -cd '\0' <"$tmp/more" | wc -c)))
+		run_spatch "$cocci" collect "$tmp/more" "$tmp/collect.out"
+		verdict=$(python3 "$decide" decide "$w")
+	done
 	say "$verdict"
 	tr '\n' '\0' <"$w/files" >"$tmp/apply"
 	run_spatch "$cocci" "$m" "$tmp/apply" "$out"
