@@ -7,6 +7,10 @@
 #                        DEBUG_FILE, SPEC: see README)
 #   make check-kernel    the kernel runtime's self-test in a qemu-booted kernel
 #   make bench           runtime benchmarks (ratios)
+#   make bench-tree TREE=~/linux   tree-wide: refcount.cocci vs the kernel's
+#                        atomic_as_refcounter.cocci, as a ratio
+#   make kernel-compile-check TREE=~/linux M="drivers/md fs/nfsd"
+#                        build before and after the conversion
 #   make install         headers, libraries and pkg-config file under PREFIX
 
 PREFIX ?= /usr/local
@@ -22,7 +26,8 @@ SPFLAGS ?=
 DEBUG_FILE ?=
 SPEC ?=
 
-.PHONY: all lib install bench check check-kernel coccicheck clean
+.PHONY: all lib install bench bench-tree check check-kernel coccicheck \
+	kernel-compile-check clean
 
 all: lib
 
@@ -34,6 +39,12 @@ install:
 
 bench:
 	$(MAKE) -C bench
+
+bench-tree:
+	bench/tree.sh "$(TREE)" $(J)
+
+kernel-compile-check:
+	scripts/kernel-compile-check.sh $(if $(J),-j "$(J)") "$(TREE)" $(M)
 
 check:
 	scripts/deps.sh check

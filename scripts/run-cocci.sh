@@ -223,6 +223,7 @@ real_names()
 
 status=0
 failures=()
+declare -A phase_seconds=()
 
 # run_spatch COCCI MODE LIST OUT [ENV...]
 # Runs spatch over the NUL-separated files in LIST in parallel batches, each
@@ -230,7 +231,7 @@ failures=()
 # Records parse failures and timeouts in $tmp/parsefail and $tmp/timeouts.
 run_spatch()
 {
-	local cocci=$1 m=$2 list=$3 out=$4 n batch nb i opts=()
+	local cocci=$1 m=$2 list=$3 out=$4 n batch opts=()
 	n=$(tr -cd '\0' <"$list" | wc -c)
 	: >"$out"
 	[ "$n" -gt 0 ] || return 0
@@ -244,8 +245,6 @@ run_spatch()
 	read -r -a opts <<<"$(header_field "$cocci" Options)"
 	local extra=()
 	[ -n "$spflags" ] && read -r -a extra <<<"$spflags"
-	nb=$(find "$tmp/b" -name 'g.*' | wc -l)
-	i=0
 	local g
 	# shellcheck disable=SC2016 # expanded by the inner bash
 	for g in "$tmp"/b/g.*; do
@@ -255,15 +254,30 @@ run_spatch()
 		spatch "$@" --file-groups "$g" >"$g.out" 2>"$g.err"
 		echo $? >"$g.rc"' _ {} --sp-file "$cocci" -D "$m" --quiet --parse-error-msg \
 		--timeout "$timeout" "${opts[@]}" "${extra[@]}" &
-	local pid=$!
-	if [ "$quiet" = 0 ] && [ -t 2 ]; then
-		while kill -0 "$pid" 2>/dev/null; do
-			i=$(find "$tmp/b" -name '*.rc' | wc -l)
-			printf '\r%s: %s %s: %d/%d batches' "$prog" "${cocci##*/}" "$m" "$i" "$nb" >&2
-			sleep 1
+	local pid=$! start=$SECONDS last=-25 done_files elapsed eta
+	# progress for runs over 5 s: one updated line on a terminal, a plain
+	# line every 30 s otherwise
+	while [ "$quiet" = 0 ] && kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		elapsed=$((SECONDS - start))
+		[ "$elapsed" -ge 5 ] || continue
+		done_files=0
+		for g in "$tmp"/b/g.?????; do
+			[ -f "$g.rc" ] && done_files=$((done_files + $(grep -c . "$g")))
 		done
-		printf '\r\033[K' >&2
-	fi
+		eta='?'
+		[ "$done_files" -gt 0 ] && eta=$((elapsed * (n - done_files) / done_files))s
+		if [ -t 2 ]; then
+			printf '\r\033[K%s: %s %s: %d/%d files, %ds, ETA %s' "$prog" \
+				"${cocci##*/}" "$m" "$done_files" "$n" "$elapsed" "$eta" >&2
+		elif [ $((elapsed - last)) -ge 30 ]; then
+			last=$elapsed
+			printf '%s: %s %s: %d/%d files, %ds, ETA %s\n' "$prog" \
+				"${cocci##*/}" "$m" "$done_files" "$n" "$elapsed" "$eta" >&2
+		fi
+	done
+	[ "$quiet" = 0 ] && [ -t 2 ] && printf '\r\033[K' >&2
+	phase_seconds[$m]=$((${phase_seconds[$m]:-0} + SECONDS - start))
 	wait "$pid" || true
 	for g in "$tmp"/b/g.?????; do
 		cat "$g.out" >>"$out"
@@ -321,7 +335,9 @@ run_one()
 	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
 	run_spatch "$cocci" collect "$tmp/cand" "$tmp/collect.out"
 	local verdict
+	local t0=$SECONDS
 	verdict=$(python3 "$decide" decide "$w")
+	phase_seconds[decide]=$((${phase_seconds[decide]:-0} + SECONDS - t0))
 	# the decide step may ask for another collect round over more files
 	while [ -s "$w/more" ]; do
 		tr '\n' '\0' <"$w/more" >"$tmp/more"
@@ -443,8 +459,12 @@ if [ "$quiet" = 0 ]; then
 		say "files that hit the ${timeout}s timeout (not converted):"
 		sed 's/^/  /' "$tmp/timeouts" >&2
 	fi
+	phases=
+	for p in collect decide patch report context org; do
+		[ -n "${phase_seconds[$p]:-}" ] && phases+="${phases:+, }$p ${phase_seconds[$p]} s"
+	done
 	say "summary: $nscanned files scanned, $total_cand candidates, $nchanged changed," \
-		"$nparse parse failures, $ntimeout timeouts, $((SECONDS - t0)) s"
+		"$nparse parse failures, $ntimeout timeouts, $((SECONDS - t0)) s${phases:+ ($phases)}"
 fi
 for f in "${failures[@]}"; do
 	echo "$prog: error: $f" >&2
