@@ -201,6 +201,7 @@ nscanned=$(tr -cd '\0' <"$tmp/all" | wc -c)
 # mapped back (scripts/lib/normalize_diff.py)
 mkdir "$tmp/alias"
 : >"$tmp/aliasmap"
+cp "$tmp/all" "$tmp/all.real"
 na=0
 while IFS= read -r -d '' f; do
 	if [[ $f =~ ^[A-Za-z0-9._/+-]+$ ]]; then
@@ -253,7 +254,7 @@ run_spatch()
 		g=$1; shift
 		spatch "$@" --file-groups "$g" >"$g.out" 2>"$g.err"
 		echo $? >"$g.rc"' _ {} --sp-file "$cocci" -D "$m" --quiet --parse-error-msg \
-		--timeout "$timeout" "${opts[@]}" "${extra[@]}" &
+		--timeout "$timeout" --macro-file "$top/cocci/macros.h" "${opts[@]}" "${extra[@]}" &
 	local pid=$! start=$SECONDS last=-25 done_files elapsed eta
 	# progress for runs over 5 s: one updated line on a terminal, a plain
 	# line every 30 s otherwise
@@ -444,10 +445,13 @@ fi
 
 nchanged=0
 [ -s "$tmp/patch" ] && nchanged=$(sed -n 's|^+++ b/||p' "$tmp/patch" | sort -u | wc -l)
-real_names --text <"$tmp/parsefail" | sort -u >"$tmp/parsefail.u"
-mv "$tmp/parsefail.u" "$tmp/parsefail"
-real_names --text <"$tmp/timeouts" | sort -u >"$tmp/timeouts.u"
-mv "$tmp/timeouts.u" "$tmp/timeouts"
+# only files of the tree count: once a rule has changed a function, spatch
+# re-parses it from a temporary file and may report that file too
+tr '\0' '\n' <"$tmp/all.real" >"$tmp/all.lines"
+for f in parsefail timeouts; do
+	real_names --text <"$tmp/$f" | sort -u | grep -Fx -f "$tmp/all.lines" >"$tmp/$f.u" || true
+	mv "$tmp/$f.u" "$tmp/$f"
+done
 nparse=$(wc -l <"$tmp/parsefail")
 ntimeout=$(wc -l <"$tmp/timeouts")
 if [ "$quiet" = 0 ]; then
