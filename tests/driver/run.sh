@@ -5,7 +5,7 @@
 # exists), parse failures named, atomic in-place runs, file names with
 # spaces, trees that are not git repositories, and a patch series that
 # applies in order and equals the single patch.
-# shellcheck disable=SC2317 # the test functions are called through check()
+# shellcheck disable=SC2317 # test functions are called through check
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -14,19 +14,9 @@ cocci=$top/cocci/refcount.cocci
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 rc=0
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 
-check()
-{
-	local name=$1
-	shift
-	if "$@" >"$t/log" 2>&1; then
-		echo "PASS: driver/$name"
-	else
-		sed 's/^/  /' "$t/log" | tail -n 20
-		echo "FAIL: driver/$name"
-		rc=1
-	fi
-}
 
 # a fresh copy of the examples in a directory whose name has a space
 fresh()
@@ -43,7 +33,7 @@ spec_error()
 	out=$("$drv" --spec "$t/bad.spec" "$cocci" "$top/examples" 2>&1) || status=$?
 	[ "$status" = 2 ] && grep -q "bad.spec:2: 'grab' takes" <<<"$out"
 }
-check spec_error_names_file_and_line spec_error
+check driver spec_error_names_file_and_line spec_error
 
 debug_file_refused()
 {
@@ -51,7 +41,7 @@ debug_file_refused()
 	! "$drv" --debug-file "$t/debug" "$cocci" "$top/examples" 2>"$t/err" &&
 		grep -q "exists; refusing" "$t/err"
 }
-check debug_file_refused debug_file_refused
+check driver debug_file_refused debug_file_refused
 
 chain_falls_through()
 {
@@ -61,7 +51,7 @@ chain_falls_through()
 	"$drv" -q -m chain "$cocci" "$t/chain" >"$t/out"
 	grep -q 'INFO: .* stays atomic_t: atomic_inc_return' "$t/out" && ! grep -q '^diff' "$t/out"
 }
-check chain_falls_through chain_falls_through
+check driver chain_falls_through chain_falls_through
 
 inplace_spaces_idempotent()
 {
@@ -71,7 +61,7 @@ inplace_spaces_idempotent()
 		[ -z "$(find "$t/ex tree" -name '*.refconv-new')" ] &&
 		[ -z "$("$drv" -q -m patch "$cocci" "$t/ex tree")" ]
 }
-check inplace_spaces_idempotent inplace_spaces_idempotent
+check driver inplace_spaces_idempotent inplace_spaces_idempotent
 
 parse_failure_named()
 {
@@ -85,7 +75,7 @@ C
 	grep -q '^  kernel/drivers/widget/broken.c$' "$t/err" &&
 		grep -q ' 1 parse failures' "$t/err"
 }
-check parse_failure_named parse_failure_named
+check driver parse_failure_named parse_failure_named
 
 series_equals_single()
 {
@@ -103,6 +93,6 @@ series_equals_single()
 	done
 	diff -r "$t/a" "$t/b"
 }
-check series_equals_single series_equals_single
+check driver series_equals_single series_equals_single
 
 exit "$rc"

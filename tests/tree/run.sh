@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# End to end on real kernel code, small enough for every "make check":
+# drivers/md of Debian's linux-source-6.1 goes through collect -> decide ->
+# apply; the patch must apply, a second run must change nothing, the report
+# must be sorted and name what the 6.1 code is known to contain, and the
+# per-subsystem series must apply in order and equal the single patch.
+# The whole-tree run and the compile checks are "make bench-tree" and
+# "make kernel-compile-check" (minutes, not for every run).
+# shellcheck disable=SC2317 # test functions are called through check
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+drv=$top/scripts/run-cocci.sh
+cocci=$top/cocci/refcount.cocci
+src=/usr/src/linux-source-6.1.tar.xz
+pkg="apt-get install linux-source-6.1"
+
+if [ ! -f "$src" ]; then
+	if [ -n "${CI:-}" ]; then
+		echo "FAIL: tree (no $src: $pkg)"
+		exit 1
+	fi
+	echo "SKIP: tree (no $src: $pkg)"
+	exit 0
+fi
+
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+tar -C "$t" -xJf "$src" linux-source-6.1/drivers/md linux-source-6.1/MAINTAINERS
+k=$t/linux-source-6.1
+rc=0
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
+
+
+"$drv" -m patch -M drivers/md "$cocci" "$k" >"$t/md.patch" 2>"$t/md.err"
+"$drv" -q -m report -M drivers/md "$cocci" "$k" >"$t/md.report"
+cp -r "$k" "$t/orig"
+
+applies()
+{
+	[ -s "$t/md.patch" ] && (cd "$k" && patch -p1 -s --dry-run <"$t/md.patch")
+}
+check tree patch_applies applies
+
+summary_names_parse_failures()
+{
+	grep -q '^run-cocci.sh: summary: .* parse failures' "$t/md.err" &&
+		grep -q '^  drivers/md/dm-io.c$' "$t/md.err"
+}
+check tree summary_names_parse_failures summary_names_parse_failures
+
+report_sorted_and_known()
+{
+	LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n -c "$t/md.report" &&
+		grep -q 'WARNING: struct kcopyd_job.sub_jobs is a reference count: use refcount_t' "$t/md.report" &&
+		grep -q 'INFO: struct mddev.active stays atomic_t: released with atomic_dec_and_lock' "$t/md.report"
+}
+check tree report_sorted_and_known report_sorted_and_known
+
+second_run_empty()
+{
+	"$drv" -q -m patch -i -M drivers/md "$cocci" "$k" >/dev/null &&
+		[ -z "$("$drv" -q -m patch -M drivers/md "$cocci" "$k")" ]
+}
+check tree second_run_empty second_run_empty
+
+series_in_order()
+{
+	"$drv" -q -m patch --split-by maintainers -o "$t/series" -M drivers/md "$cocci" "$t/orig"
+	local p
+	for p in "$t"/series/*.patch; do
+		(cd "$t/orig" && patch -p1 -s <"$p")
+	done
+	diff -r "$k/drivers/md" "$t/orig/drivers/md"
+}
+check tree series_applies_in_order_and_equals_patch series_in_order
+
+exit "$rc"
