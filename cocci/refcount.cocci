@@ -11,8 +11,11 @@
 /// dec_and_test-style release, it is initialised to a non-zero value, it is
 /// never both set to 0 and incremented, a lock-based release
 /// (dec_and_lock, dec_and_mutex_lock) is not paired with a plain atomic_inc
-/// (an object kept at 0 under the lock could be revived), and atomic_read
-/// results are not used in arithmetic. Otherwise nothing of the field changes and report mode says
+/// (an object kept at 0 under the lock could be revived), a field that is
+/// incremented with atomic_inc or atomic_add has a release followed by
+/// something that ends the object's life (a free, destroy, release,
+/// call_rcu, queue_work, complete, ...), and atomic_read results are not
+/// used in arithmetic. Otherwise nothing of the field changes and report mode says
 /// which use kept it atomic_t.
 //
 // The decision spans files (struct in a header, uses in .c files), so this
@@ -246,6 +249,25 @@ n << cinit.n;
 c << cinit.c;
 @@
 emit_pos("init", c, S, F, n)
+
+// collect: releases followed by something that ends the object's life (a
+// free, destroy, release, call_rcu, queue_work, complete, ...); a field that
+// is incremented must have one, or it may be counted from 0 again
+
+@creleased exists@
+identifier F : script:python() { cand(F) };
+expression E;
+position p;
+identifier fr =~ "free|destroy|release|delete|remove|kill|cleanup|unref|call_rcu|queue_work|schedule_work|complete|wake_up|_del$|^del_";
+@@
+\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
+... when any
+fr(...);
+
+@script:python depends on collect@
+p << creleased.p;
+@@
+emit_pos("released", p)
 
 // collect: positional initializers; the decide step attributes them when
 // the struct has a single atomic_t field

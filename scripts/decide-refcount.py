@@ -156,7 +156,7 @@ def decide(work):
 
     defs = {}                                   # (S, F, file) -> Def
     typed, addr, counter, calls = {}, {}, {}, {}
-    sets, unless, arith, inits, pinits = {}, set(), set(), [], []
+    sets, unless, arith, inits, pinits, released = {}, set(), set(), [], [], set()
     for r in rows:
         kind, pos, rest = r[0], tuple(r[1:4]), r[4:]
         if kind == "def":
@@ -175,6 +175,8 @@ def decide(work):
             unless.add(pos)
         elif kind == "arith":
             arith.add(pos)
+        elif kind == "released":
+            released.add(pos)
         elif kind == "init":
             inits.append((pos, rest[0], rest[1], rest[2]))
         elif kind == "pinit":
@@ -264,8 +266,11 @@ def decide(work):
                 d.block("positional ATOMIC_INIT at %s cannot be matched to one of "
                         "struct %s's atomic_t fields" % (where(pos), s), pos)
 
-    # Does each field look like a reference count?
+    # Does each field look like a reference count? (A concrete blocking use
+    # found above is the better reason, so it is kept.)
     for d in defs.values():
+        if d.blocker:
+            continue
         ops = [u[1] for u in d.uses]
         values = [(u[0], u[2]) for u in d.uses
                   if u[1] in ("atomic_set", "ATOMIC_INIT") and u[2] is not None]
@@ -277,6 +282,13 @@ def decide(work):
         elif not [p for p, v in values if v.strip() not in ZERO]:
             d.block("never set to a non-zero value: a zero-filled counter "
                     "incremented from 0 would make refcount_inc warn", d.pos)
+        elif incs and not [u for u in d.uses if u[1] in RELEASE and u[0] in released]:
+            rel = [u[0] for u in d.uses if u[1] in RELEASE]
+            d.block("incremented at %s, but no release (%s) is followed by a free, "
+                    "destroy, release, call_rcu, queue_work or complete: a count "
+                    "that reaches 0 and is incremented again would make "
+                    "refcount_inc warn and saturate" % (where(incs[0]), where(rel[0])),
+                    d.pos)
         elif incs and LOCKED_RELEASE.intersection(ops):
             d.block("released with atomic_dec_and_lock and incremented with "
                     "atomic_inc at %s: an object kept at 0 under the lock and "
@@ -355,6 +367,7 @@ def reason_class(reason):
                        ("never set", "no non-zero init"),
                        ("set to 0", "set to 0 then incremented"),
                        ("revived by", "revival from 0 under a lock"),
+                       ("no release (", "release frees nothing"),
                        ("arithmetic", "arithmetic on atomic_read"),
                        ("address is passed", "address passed to a function"),
                        ("address is taken", "address taken"),

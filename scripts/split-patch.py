@@ -217,11 +217,15 @@ def git_prefix(tree, paths):
     return prefixes.most_common(1)[0][0] if prefixes else None
 
 
-def path_prefix(paths):
-    common = os.path.commonpath(paths) if len(paths) > 1 else os.path.dirname(paths[0])
-    if not common:
-        common = paths[0]
-    return common.split("/")[-1] or common
+def path_prefix(path):
+    """A subject prefix from the path of the file that defines what the
+    patch converts: its directory's name, or the file's stem for files
+    directly in a generic include directory (include/linux/sunrpc/sched.h
+    gives "sunrpc", include/linux/iocontext.h gives "iocontext")."""
+    d, base = os.path.split(path)
+    if not d or d in ("include/linux", "include/net", "include/uapi/linux", "include"):
+        return os.path.splitext(base)[0]
+    return d.split("/")[-1]
 
 
 def author(tree):
@@ -272,7 +276,7 @@ def main(argv):
     for i, (key, paths) in enumerate(groups.items(), 1):
         fields = [r[0] for r in rows if len(r) > 3 and r[3] == "converted"
                   and r[1].rsplit(":", 1)[0] in paths]
-        prefix = git_prefix(a.tree, paths) or path_prefix(paths)
+        prefix = git_prefix(a.tree, paths) or path_prefix(rep[paths[0]])
         if len(fields) == 1:
             what = "convert %s from atomic_t to refcount_t" % fields[0].replace("struct ", "")
         elif fields:

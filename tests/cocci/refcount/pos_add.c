@@ -1,42 +1,49 @@
 /*
- * Modelled on drivers/gpu/drm/i915/gt/uc/intel_guc_submission.c and
- * gt/intel_context.c (Linux 6.1): a parent context pins its children two
- * references at a time with atomic_add(2, ...) and unpins them with
- * atomic_sub_and_test(sub, ...); here the pin count starts at 1 when the
- * context is created. (The real pin_count also uses atomic_add_unless and
- * atomic_fetch_add_unless, which this case leaves out.)
+ * Modelled on io_uring/refs.h and io_uring/io_uring.c (Linux 6.1): a request
+ * is set up with one reference, takes several more at once when it is
+ * linked (__io_req_set_refcount() sets nr; here atomic_add(nr, ...)), and the
+ * put that drops the last one frees it; several are dropped at once with
+ * atomic_sub_and_test.
  * Positive: add and sub_and_test keep their first argument.
  */
 #include <linux/atomic.h>
 #include <linux/module.h>
-#include <linux/mutex.h>
+#include <linux/slab.h>
 
-struct intel_context {
-	atomic_t pin_count;
-	struct mutex pin_mutex;
-	struct intel_context *parent;
+struct io_kiocb {
+	atomic_t refs;
+	unsigned int flags;
 };
 
-void intel_context_init(struct intel_context *ce)
+struct io_kiocb *io_alloc_req(void)
 {
-	mutex_init(&ce->pin_mutex);
-	atomic_set(&ce->pin_count, 1);
+	struct io_kiocb *req = kzalloc(sizeof(*req), GFP_KERNEL);
+
+	if (req)
+		atomic_set(&req->refs, 1);
+	return req;
 }
 
-void guc_child_context_pin(struct intel_context *ce)
+void io_req_add_refs(struct io_kiocb *req, int nr)
 {
-	atomic_add(2, &ce->pin_count);
+	atomic_add(nr, &req->refs);
 }
 
-bool intel_context_unpin(struct intel_context *ce, int sub)
+void io_free_req(struct io_kiocb *req)
 {
-	if (!atomic_sub_and_test(sub, &ce->pin_count))
-		return false;
+	kfree(req);
+}
 
-	mutex_lock(&ce->pin_mutex);
-	ce->parent = NULL;
-	mutex_unlock(&ce->pin_mutex);
-	return true;
+void io_put_req(struct io_kiocb *req)
+{
+	if (atomic_dec_and_test(&req->refs))
+		io_free_req(req);
+}
+
+void io_put_req_refs(struct io_kiocb *req, int nr)
+{
+	if (atomic_sub_and_test(nr, &req->refs))
+		io_free_req(req);
 }
 
 MODULE_LICENSE("GPL");

@@ -1,14 +1,15 @@
 /*
- * Modelled on drivers/md/dm-crypt.c (Linux 6.1): cc_pending lives in struct
- * convert_context, which is embedded in struct dm_crypt_io; it is set to 1 by
- * crypt_convert_init(), taken per crypto request and dropped both through the
- * context pointer and through &io->ctx.cc_pending. (The real file also has
- * plain atomic_dec() error paths, see neg_plain_dec.c; they are left out here.)
+ * Modelled on drivers/md/dm-crypt.c (Linux 6.1): a pending count lives in
+ * struct convert_context, embedded in struct dm_crypt_io; it is set to 1 at
+ * init, taken per crypto request through the context pointer, and dropped
+ * through &io->ctx.cc_pending; here the last drop ends the I/O and frees it
+ * (as crypt_dec_pending() does for io_pending).
  * Positive: &x->sub.F and &x->F forms of the same field both convert.
  */
 #include <linux/atomic.h>
 #include <linux/bio.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 
 struct convert_context {
 	struct bio *bio_in;
@@ -36,9 +37,10 @@ void crypt_convert_block(struct convert_context *ctx)
 	ctx->cc_sector++;
 }
 
-void kcryptd_crypt_write_io_submit(struct dm_crypt_io *io)
+void crypt_io_free(struct dm_crypt_io *io)
 {
 	bio_endio(io->base_bio);
+	kfree(io);
 }
 
 void kcryptd_async_done(struct convert_context *ctx)
@@ -46,7 +48,7 @@ void kcryptd_async_done(struct convert_context *ctx)
 	struct dm_crypt_io *io = container_of(ctx, struct dm_crypt_io, ctx);
 
 	if (atomic_dec_and_test(&io->ctx.cc_pending))
-		kcryptd_crypt_write_io_submit(io);
+		crypt_io_free(io);
 }
 
 MODULE_LICENSE("GPL");
