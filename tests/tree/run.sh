@@ -55,7 +55,7 @@ report_sorted_and_known()
 {
 	LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n -c "$t/md.report" &&
 		grep -q 'WARNING: struct kcopyd_job.sub_jobs is a reference count: use refcount_t' "$t/md.report" &&
-		grep -q 'INFO: struct mddev.active stays atomic_t: released with atomic_dec_and_lock' "$t/md.report"
+		grep -q 'INFO: struct mddev.active stays atomic_t: incremented at drivers/md/md.c:649' "$t/md.report"
 }
 check tree report_sorted_and_known report_sorted_and_known
 
