@@ -7,7 +7,9 @@ Called by scripts/run-cocci.sh between the collect and the apply pass:
     decide-refcount.py names WORK < FILES     candidate field names -> WORK/names,
                                             files to collect first -> WORK/candidates
     decide-refcount.py decide WORK          WORK/collect.* -> WORK/decisions,
-                                            WORK/table, WORK/files, and once
+                                            WORK/table, WORK/files (and
+                                            WORK/files.patch, those that
+                                            change), and once
                                             WORK/more: files to collect too
 
 A field is converted only when every use seen anywhere in the run is in the
@@ -346,6 +348,11 @@ def decide(work):
             out.write("\t".join(str(x) for x in row) + "\n")
     with open(os.path.join(work, "files"), "w") as out:
         for f in sorted(files):
+            out.write(f + "\n")
+    # patch mode needs only the files that change
+    changing = set(r[1] for r in decisions if r[0] != "blocked")
+    with open(os.path.join(work, "files.patch"), "w") as out:
+        for f in sorted(changing):
             out.write(f + "\n")
 
     if os.path.exists(os.path.join(work, "universe")):

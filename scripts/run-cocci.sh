@@ -236,9 +236,13 @@ run_spatch()
 	n=$(tr -cd '\0' <"$list" | wc -c)
 	: >"$out"
 	[ "$n" -gt 0 ] || return 0
-	# about eight batches per job: small enough to balance, large enough
-	# that spatch's start-up does not dominate
+	# about eight batches per job, to balance the load, but at least 20
+	# files per batch when there are enough: each spatch process spends
+	# most of a second starting up (python, parsing the semantic patch)
 	batch=$(((n + jobs * 8 - 1) / (jobs * 8)))
+	local even=$(((n + jobs - 1) / jobs))
+	[ "$even" -gt 20 ] && even=20
+	[ "$batch" -lt "$even" ] && batch=$even
 	rm -rf "$tmp/b"
 	mkdir "$tmp/b"
 	# one file per group: files of one group would be matched as one unit
@@ -259,7 +263,7 @@ run_spatch()
 	# progress for runs over 5 s: one updated line on a terminal, a plain
 	# line every 30 s otherwise
 	while [ "$quiet" = 0 ] && kill -0 "$pid" 2>/dev/null; do
-		sleep 1
+		sleep 0.2
 		elapsed=$((SECONDS - start))
 		[ "$elapsed" -ge 5 ] || continue
 		done_files=0
@@ -348,7 +352,12 @@ run_one()
 		verdict=$(python3 "$decide" decide "$w")
 	done
 	say "$verdict"
-	tr '\n' '\0' <"$w/files" >"$tmp/apply"
+	# a mode that only changes files may use the shorter list, if given
+	if [ "$m" = patch ] && [ -f "$w/files.patch" ]; then
+		tr '\n' '\0' <"$w/files.patch" >"$tmp/apply"
+	else
+		tr '\n' '\0' <"$w/files" >"$tmp/apply"
+	fi
 	run_spatch "$cocci" "$m" "$tmp/apply" "$out"
 	unset REFCONV_WORK
 }
