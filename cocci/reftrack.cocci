@@ -76,6 +76,7 @@ FIELDTAG = {}    # field name -> tag, for names that always point to one
 CONV = set()     # tags converted (apply pass)
 REPORT = {}      # (file, line, col) -> [message]
 SKIP = set()     # functions already converted
+LOCALS = {}      # function -> {rank: counted local}
 # allocations are zeroed: a tracked field's first store releases the old
 # value, which must be NULL
 RC = {"kmalloc": "rc_kzalloc", "kmalloc_array": "rc_kcalloc",
@@ -107,6 +108,8 @@ for r in _read("names"):
 for r in _read("decisions"):
     if r[0] == "type":
         CONV.add(r[1])
+    elif r[0] == "local":
+        LOCALS.setdefault(r[1], {})[int(r[2])] = r[3]
     elif r[0] == "report":
         REPORT.setdefault((r[1], r[2], r[3]), []).append(r[4])
 
@@ -157,6 +160,10 @@ def field_helpers(f):
 
 def fnok(fn):
     return fn not in SKIP and not fn.startswith("REFTRACK")
+
+
+def rank(fn, x, k):
+    return fnok(fn) and LOCALS.get(fn, {}).get(k) == x
 
 
 def ok(p):
@@ -302,6 +309,7 @@ d << cdecl.d;
 if tag(T) and infn(d):
     if at(d) in globals().get("TOP", set()):
         site(tag(T), d, "local %s counted: released before each return" % x)
+        emit("local", tag(T), *at(d), d[0].current_element, x)
     else:
         veto(tag(T), d, "local %s of an inner block: its releases on "
              "break, continue and goto paths are not converted" % x)
@@ -593,7 +601,7 @@ e << cfree.e;
 fr << cfree.fr;
 @@
 if tag(T):
-    if re.match(r"^\w+(\s*->\s*\w+)?$", e):
+    if re.match(r"^\w+(\s*(->|\.)\s*\w+)?$", e):
         site(tag(T), p, "%s(%s): release the reference instead" % (fr, e))
     else:
         veto(tag(T), p, "%s(%s): only a variable or a field can be released" % (fr, e))
@@ -636,34 +644,219 @@ if h in helpers() or h.startswith("rc_"):
 // patch: releases of function-scope locals before each return and at the
 // end. First, while the declarations are still the function's first lines.
 
-@ploc depends on patch@
+@ploc0 depends on patch@
 type T : script:python() { conv(T) };
-identifier fn : script:python() { fnok(fn) };
-identifier x;
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 0) };
 statement S;
 expression E;
 fresh identifier rm = script:python(T) { helper(T, 1) };
 @@
 fn(...) {
 ... when != S
-\(T x;\|T x = E;\)
+\(T x@s;\|T x@s = E;\)
 <...
 + rm(x);
   return ...;
 ...>
 }
 
-@pend depends on patch@
+@pend0 depends on patch@
 type T : script:python() { conv(T) };
-identifier fn : script:python() { fnok(fn) };
-identifier x;
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 0) };
 fresh identifier rm = script:python(T) { helper(T, 1) };
 statement S, S2;
 expression E;
 @@
 fn(...) {
 ... when != S
-\(T x;\|T x = E;\)
+\(T x@s;\|T x@s = E;\)
+... when any
+(
+  return ...;
+|
+  S2
++ rm(x);
+)
+}
+
+@ploc1 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 1) };
+statement S;
+expression E;
+fresh identifier rm = script:python(T) { helper(T, 1) };
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+<...
++ rm(x);
+  return ...;
+...>
+}
+
+@pend1 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 1) };
+fresh identifier rm = script:python(T) { helper(T, 1) };
+statement S, S2;
+expression E;
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+... when any
+(
+  return ...;
+|
+  S2
++ rm(x);
+)
+}
+
+@ploc2 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 2) };
+statement S;
+expression E;
+fresh identifier rm = script:python(T) { helper(T, 1) };
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+<...
++ rm(x);
+  return ...;
+...>
+}
+
+@pend2 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 2) };
+fresh identifier rm = script:python(T) { helper(T, 1) };
+statement S, S2;
+expression E;
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+... when any
+(
+  return ...;
+|
+  S2
++ rm(x);
+)
+}
+
+@ploc3 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 3) };
+statement S;
+expression E;
+fresh identifier rm = script:python(T) { helper(T, 1) };
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+<...
++ rm(x);
+  return ...;
+...>
+}
+
+@pend3 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 3) };
+fresh identifier rm = script:python(T) { helper(T, 1) };
+statement S, S2;
+expression E;
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+... when any
+(
+  return ...;
+|
+  S2
++ rm(x);
+)
+}
+
+@ploc4 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 4) };
+statement S;
+expression E;
+fresh identifier rm = script:python(T) { helper(T, 1) };
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+<...
++ rm(x);
+  return ...;
+...>
+}
+
+@pend4 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 4) };
+fresh identifier rm = script:python(T) { helper(T, 1) };
+statement S, S2;
+expression E;
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+... when any
+(
+  return ...;
+|
+  S2
++ rm(x);
+)
+}
+
+@ploc5 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 5) };
+statement S;
+expression E;
+fresh identifier rm = script:python(T) { helper(T, 1) };
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
+<...
++ rm(x);
+  return ...;
+...>
+}
+
+@pend5 depends on patch@
+type T : script:python() { conv(T) };
+identifier fn, x;
+position s : script:python(x) { rank(s[0].current_element, x, 5) };
+fresh identifier rm = script:python(T) { helper(T, 1) };
+statement S, S2;
+expression E;
+@@
+fn(...) {
+... when != S
+\(T x@s;\|T x@s = E;\)
 ... when any
 (
   return ...;
@@ -781,6 +974,59 @@ position q : script:python(E, r) { ok(q) and not reads(r, E) };
   E->f@q = r;
 )
 
+@pasgd depends on patch disable ptr_to_array@
+expression E;
+identifier f : script:python() { field_conv(f) };
+expression r;
+identifier a : script:python() { a in ALLOCS and a != "malloc" };
+expression E1;
+identifier ra =~ "^k?realloc$";
+fresh identifier add = script:python(f) { field_helpers(f)[0] };
+fresh identifier rm = script:python(f) { field_helpers(f)[1] };
+fresh identifier rc = script:python(a) { RC.get(a, "rc_" + a) };
+fresh identifier rrc = script:python(ra) { "rc_" + ra };
+fresh identifier old = "rt_old";
+position s : script:python() { ok(s) };
+position p : script:python(E, r) { ok(p) and reads(r, E) };
+position q : script:python(E, r) { ok(q) and not reads(r, E) };
+@@
+(
+  E.f@s =
+- ra
++ rrc
+  (E.f, ...);
+|
++ rm(E.f);
+  E.f@s = NULL;
+|
++ rm(E.f);
+  E.f@s =
+- a
++ rc
+  (...);
++ add(E.f);
+|
++ rm(E.f);
+  E.f@s =
+- malloc(E1)
++ rc_calloc(1, E1)
+  ;
++ add(E.f);
+|
+- E.f@p = r;
++ {
++ typeof(E.f) old = E.f;
++
++ E.f = r;
++ add(E.f);
++ rm(old);
++ }
+|
++ add(r);
++ rm(E.f);
+  E.f@q = r;
+)
+
 // patch: declarations of function-scope locals
 
 @pdecl depends on patch@
@@ -842,6 +1088,18 @@ fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_n
 + 	rm(E->g->f);
   fr@s(E->g);
 
+@pfreegd0 depends on patch disable ptr_to_array@
+expression E;
+identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 0 };
+position s : script:python() { ok(s) };
+identifier fr =~ "^(kfree|vfree|kvfree|free)$";
+fresh identifier f = script:python(g) { field_name(field_tag(g), 0) };
+fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 0)]][1] };
+@@
++ if (E.g)
++ 	rm(E.g->f);
+  fr@s(E.g);
+
 @pfreef1 depends on patch@
 type T : script:python() { conv(T) and nfields(tag(T)) > 1 };
 T e;
@@ -866,6 +1124,18 @@ fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_n
 + 	rm(E->g->f);
   fr@s(E->g);
 
+@pfreegd1 depends on patch disable ptr_to_array@
+expression E;
+identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 1 };
+position s : script:python() { ok(s) };
+identifier fr =~ "^(kfree|vfree|kvfree|free)$";
+fresh identifier f = script:python(g) { field_name(field_tag(g), 1) };
+fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 1)]][1] };
+@@
++ if (E.g)
++ 	rm(E.g->f);
+  fr@s(E.g);
+
 @pfreef2 depends on patch@
 type T : script:python() { conv(T) and nfields(tag(T)) > 2 };
 T e;
@@ -889,6 +1159,18 @@ fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_n
 + if (E->g)
 + 	rm(E->g->f);
   fr@s(E->g);
+
+@pfreegd2 depends on patch disable ptr_to_array@
+expression E;
+identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 2 };
+position s : script:python() { ok(s) };
+identifier fr =~ "^(kfree|vfree|kvfree|free)$";
+fresh identifier f = script:python(g) { field_name(field_tag(g), 2) };
+fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 2)]][1] };
+@@
++ if (E.g)
++ 	rm(E.g->f);
+  fr@s(E.g);
 
 @pfreep depends on patch@
 type T : script:python() { conv(T) };
@@ -921,6 +1203,17 @@ fresh identifier rm = script:python(g) { field_helpers(g)[1] };
 - fr@s(E->g);
 + rm(E->g);
 + E->g = NULL;
+
+@pfreegd depends on patch disable ptr_to_array@
+expression E;
+identifier g : script:python() { field_conv(g) };
+position s : script:python() { ok(s) };
+identifier fr =~ "^(kfree|vfree|kvfree|free)$";
+fresh identifier rm = script:python(g) { field_helpers(g)[1] };
+@@
+- fr@s(E.g);
++ rm(E.g);
++ E.g = NULL;
 
 // ---------------------------------------------------------------------------
 // report, org, context: every decided site and every vetoed one

@@ -28,6 +28,7 @@ import refconv_spec  # noqa: E402
 from decide_common import main, records as _records, text as _text, write_lines as _write  # noqa: E402
 
 ID = r"[A-Za-z_]\w*"
+MAX_LOCALS = 6  # cocci/reftrack.cocci has one release rule per local
 TAGGED = [
     re.compile(r"\bREFTRACK_STRUCT\s*\(\s*(%s)\s*\)" % ID),
     re.compile(r"\bstruct\s+REFTRACK(?:_CUSTOM)?\s*\([^)]*\)\s*(%s)" % ID),
@@ -41,7 +42,7 @@ TYPEDEF_BODY = re.compile(r"\btypedef\s+struct\s+(REFTRACK\s*\([^)]*\)\s*)?(%s)?
 
 STRUCT_BODY = re.compile(r"(?:\bREFTRACK_STRUCT\s*\(\s*(%s)\s*\)|\bstruct\s+(?:\w+\s*\([^)]*\)\s*)*"
                          r"(?:__attribute__\s*\(\(.*?\)\)\s*)?(%s))\s*\{([^{}]*)\}" % (ID, ID))
-FIELD = re.compile(r"(?:^|[;{])\s*(?:const\s+)?(?:struct\s+(%s)|(%s))\s*\*\s*(%s)\s*;" % (ID, ID, ID))
+FIELD = re.compile(r"(?:^|(?<=[;{]))\s*(?:const\s+)?(?:struct\s+(%s)|(%s))\s*\*\s*(%s)\s*;" % (ID, ID, ID))
 
 
 def _fields(texts, tags, typedefs):
@@ -105,47 +106,52 @@ def names(work, files):
 
 def decide(work):
     """Types without a veto are converted; every site of them is listed."""
-    vetoes, sites, defined, calls, files = {}, [], set(), [], set()
+    vetoes, sites, defined, locs = {}, [], set(), {}
+
+    def veto(t, f, l, c, why):
+        vetoes.setdefault(t, []).append((f, int(l), c, why))
+
     for r in _records(work):
         kind = r[0]
         if kind == "veto":          # veto TYPE file line col reason
-            vetoes.setdefault(r[1], []).append(r[2:6])
+            veto(*r[1:6])
         elif kind == "site":        # site TYPE file line col what
             sites.append(r)
         elif kind == "fn":          # fn NAME file
             defined.add(r[1])
-        elif kind == "call":        # call TYPE file line col CALLEE
-            calls.append(r)
-    for r in calls:
-        if r[5] not in defined:
-            vetoes.setdefault(r[1], []).append(
-                [r[2], r[3], r[4], "passed to %s(), which is not converted in "
-                 "this run and may keep the pointer uncounted" % r[5]])
-    kinds = {}
+        elif kind == "local":       # local TYPE file line col FN X
+            locs.setdefault(r[5], set()).add((int(r[3]), int(r[4]), r[6], r[2], r[1]))
+    for r in _records(work):
+        if r[0] == "call" and r[5] not in defined:     # call TYPE file line col CALLEE
+            veto(r[1], r[2], r[3], r[4], "passed to %s(), which is not converted in "
+                 "this run and may keep the pointer uncounted" % r[5])
+    # the release rules find a function's locals by its name and a rank
+    for fn, xs in locs.items():
+        why = None
+        if len({x[3] for x in xs}) > 1:
+            why = "%s() is defined in several files" % fn
+        elif len(xs) > MAX_LOCALS:
+            why = "%s() has more than %d tracked locals" % (fn, MAX_LOCALS)
+        for l, c, x, f, t in xs if why else []:
+            veto(t, f, l, c, why)
+    converted = sorted({r[1] for r in sites} - set(vetoes))
+    rows = ["type\t%s" % t for t in converted]
+    for fn, xs in sorted(locs.items()):
+        xs = sorted(x for x in xs if x[4] in converted)
+        rows += ["local\t%s\t%d\t%s" % (fn, k, x[2]) for k, x in enumerate(xs)]
+    report = set()
     for r in sites:
-        kinds.setdefault(r[1], set())
-    rows, report = [], set()
-    converted = sorted(t for t in kinds if t not in vetoes)
-    for t in converted:
-        rows.append("type\t%s" % t)
-    for r in sites:
-        if r[1] in vetoes:
-            continue
-        files.add(r[2])
-        report.add((r[2], int(r[3]), r[4], "WARNING: %s" % r[5]))
+        if r[1] in converted:
+            report.add((r[2], int(r[3]), r[4], "WARNING: %s" % r[5]))
     for t, vs in vetoes.items():
-        first = vs[0][3]
-        for v in vs:
-            report.add((v[0], int(v[1]), v[2], "INFO: struct %s kept: %s" % (t, v[3])))
-            if v[3] != first:
-                continue
-    for f, l, c, m in sorted(report):
-        rows.append("report\t%s\t%d\t%s\t%s" % (f, l, c, m))
+        for f, l, c, why in vs:
+            report.add((f, l, c, "INFO: struct %s kept: %s" % (t, why)))
+    rows += ["report\t%s\t%d\t%s\t%s" % r for r in sorted(report)]
     _write(work, "decisions", rows)
-    all_files = sorted(files | {v[0] for vs in vetoes.values() for v in vs})
-    _write(work, "files", all_files)
-    print("reftrack: %d tracked type(s) converted, %d kept (%s)"
-          % (len(converted), len(vetoes), ", ".join(sorted(vetoes)) or "none"))
+    _write(work, "files", sorted({r[0] for r in report}))
+    print("reftrack: %d tracked type(s) converted (%s), %d kept (%s)"
+          % (len(converted), ", ".join(converted) or "none", len(vetoes),
+             ", ".join(sorted(vetoes)) or "none"))
 
 
 if __name__ == "__main__":
