@@ -234,15 +234,56 @@ def site(t, p, what):
     emit("site", t, *at(p), what)
 
 
+def assign_site(t, p, l, r):
+    """A statement l = r; storing a pointer to tracked type t."""
+    emit("stmt", t, *at(p))
+    m = re.match(r"^\s*(\w+)\s*\(", r)
+    if m and m.group(1) not in ALLOCS:
+        veto(t, p, "%s is assigned the result of %s(), whose ownership "
+             "is unknown" % (l, m.group(1)))
+    elif m and m.group(1) in ("realloc", "krealloc"):
+        arg = r[r.index("(") + 1:].split(",")[0].strip()
+        if arg != l:
+            veto(t, p, "%s = %s(%s, ...) moves a reference between "
+                 "pointers" % (l, m.group(1), arg))
+        elif any(ft for _, ft in FIELDS.get(t, [])):
+            veto(t, p, "%s(%s): the grown part would hold uninitialised "
+                 "tracked fields" % (m.group(1), l))
+        else:
+            site(t, p, "%s: use rc_%s" % (l, m.group(1)))
+    elif m:
+        site(t, p, "%s = %s(): use %s and take a reference"
+             % (l, m.group(1), "rc_calloc" if m.group(1) == "malloc"
+                else RC.get(m.group(1), "rc_" + m.group(1))))
+    elif r == "NULL" or simple(r):
+        site(t, p, "%s = %s: addref the new value, removeref the old" % (l, r))
+    else:
+        veto(t, p, "%s = %s: the value is not a variable or a field, "
+             "addref would evaluate it twice" % (l, r))
+
+
+def free_site(t, p, fr, e):
+    if re.match(r"^\w+(\s*(->|\.)\s*\w+)?$", e):
+        site(t, p, "%s(%s): release the reference instead" % (fr, e))
+    else:
+        veto(t, p, "%s(%s): only a variable or a field can be released" % (fr, e))
+
+
 def untracked_store(t, t2, p, e):
     if tag(t) and not tag(t2):
         veto(tag(t), p, "%s is stored into a %s, which is not counted" % (e, t2))
 
 
+TOLD = set()
+
+
 def tell(p, mode):
     import coccilib.report
     import coccilib.org
-    for msg in REPORT.get((p[0].file, p[0].line, p[0].column), []):
+    if at(p) in TOLD:
+        return
+    TOLD.add(at(p))
+    for msg in REPORT.get(at(p), []):
         if mode == "report":
             coccilib.report.print_report(p[0], msg)
         else:
@@ -306,7 +347,9 @@ T << cdecl.T;
 x << cdecl.x;
 d << cdecl.d;
 @@
-if tag(T) and infn(d):
+if tag(T):
+    emit("decl", tag(T), *at(d))
+if tag(T) and infn(d) and d[0].current_element != x:
     if at(d) in globals().get("TOP", set()):
         site(tag(T), d, "local %s counted: released before each return" % x)
         emit("local", tag(T), *at(d), d[0].current_element, x)
@@ -443,26 +486,40 @@ l << cstmt.l;
 r << cstmt.r;
 @@
 if tag(T):
-    emit("stmt", tag(T), *at(p))
-    m = re.match(r"^\s*(\w+)\s*\(", r)
-    if m and m.group(1) not in ALLOCS:
-        veto(tag(T), p, "%s is assigned the result of %s(), whose ownership "
-             "is unknown" % (l, m.group(1)))
-    elif m and m.group(1) == "realloc" or m and m.group(1) == "krealloc":
-        arg = r[r.index("(") + 1:].split(",")[0].strip()
-        if arg != l:
-            veto(tag(T), p, "%s = %s(%s, ...) moves a reference between "
-                 "pointers" % (l, m.group(1), arg))
-        else:
-            site(tag(T), p, "%s: use rc_%s" % (l, m.group(1)))
-    elif m:
-        site(tag(T), p, "%s = %s(): use rc_%s and take a reference"
-             % (l, m.group(1), m.group(1)))
-    elif r == "NULL" or simple(r):
-        site(tag(T), p, "%s = %s: addref the new value, removeref the old" % (l, r))
-    else:
-        veto(tag(T), p, "%s = %s: the value is not a variable or a field, "
-             "addref would evaluate it twice" % (l, r))
+    assign_site(tag(T), p, l, r)
+
+@cstmtf depends on collect disable ptr_to_array@
+expression E, r;
+identifier f;
+position p;
+@@
+\(E@p->f = r;\|E@p.f = r;\)
+
+@script:python depends on collect@
+f << cstmtf.f;
+p << cstmtf.p;
+E << cstmtf.E;
+r << cstmtf.r;
+@@
+if field_tag(f):
+    assign_site(field_tag(f), p, E + "->" + f, r)
+
+@cfreef depends on collect disable ptr_to_array@
+expression E;
+identifier f;
+identifier fr =~ "^(kfree|vfree|kvfree|free)$";
+position p;
+@@
+fr@p(\(E->f\|E.f\))
+
+@script:python depends on collect@
+f << cfreef.f;
+p << cfreef.p;
+fr << cfreef.fr;
+E << cfreef.E;
+@@
+if field_tag(f):
+    free_site(field_tag(f), p, fr, E + "->" + f)
 
 @cdinit depends on collect@
 type T;
@@ -601,10 +658,7 @@ e << cfree.e;
 fr << cfree.fr;
 @@
 if tag(T):
-    if re.match(r"^\w+(\s*(->|\.)\s*\w+)?$", e):
-        site(tag(T), p, "%s(%s): release the reference instead" % (fr, e))
-    else:
-        veto(tag(T), p, "%s(%s): only a variable or a field can be released" % (fr, e))
+    free_site(tag(T), p, fr, e)
 
 // collect: functions already converted
 
@@ -1032,7 +1086,7 @@ position q : script:python(E, r) { ok(q) and not reads(r, E) };
 @pdecl depends on patch@
 type T : script:python() { conv(T) };
 identifier x !~ "^rt_old";
-position s : script:python() { ok(s) and infn(s) };
+position s : script:python(x) { ok(s) and infn(s) and s[0].current_element != x };
 expression E;
 identifier a : script:python() { a in ALLOCS and a != "malloc" };
 expression E1;

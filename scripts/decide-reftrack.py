@@ -121,7 +121,7 @@ def decide(work):
             defined.add(r[1])
         elif kind == "local":       # local TYPE file line col FN X
             locs.setdefault(r[5], set()).add((int(r[3]), int(r[4]), r[6], r[2], r[1]))
-    stmts = {tuple(r[1:5]) for r in _records(work) if r[0] == "stmt"}
+    stmts = {tuple(r[1:5]) for r in _records(work) if r[0] in ("stmt", "decl")}
     for r in _records(work):
         if r[0] == "asg" and tuple(r[1:5]) not in stmts:   # asg TYPE file line col
             veto(r[1], r[2], r[3], r[4], "assignment inside an expression (a loop "

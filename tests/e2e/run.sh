@@ -16,7 +16,8 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 here=$top/tests/e2e
 cc=${CC:-cc}
 cflags=(-std=gnu11 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer
-	-fsanitize=address,undefined -fno-sanitize-recover=undefined -I "$top/include")
+	-fsanitize=address -fsanitize=undefined
+	-fno-sanitize-recover=undefined -I "$top/include")
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 

@@ -1,0 +1,24 @@
+/* Taking the address of a tracked pointer lets it be written uncounted: the type is kept (plugin test simple.c, pp). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <refconv/reftrack.h>
+
+REFTRACK_STRUCT(obj) {
+	int v;
+	struct obj *peer;
+};
+REFTRACK_EPILOG(obj);
+
+
+static void set(struct obj **pp, struct obj *o)
+{
+	*pp = o;
+}
+
+int indirect(struct obj *a)
+{
+	struct obj *p = NULL;
+
+	set(&p, a);
+	return p != NULL;
+}

@@ -1,0 +1,25 @@
+/* c = realloc(b, ...) moves a reference between pointers: the type is kept. */
+#include <stdlib.h>
+#include <refconv/reftrack.h>
+
+REFTRACK_STRUCT(buf) {
+	int len;
+	char data[64];
+};
+REFTRACK_EPILOG(buf);
+
+
+int grow(void)
+{
+	struct buf *b;
+	struct buf *c;
+
+	b = malloc(sizeof(*b));
+	c = realloc(b, 2 * sizeof(*b));
+	if (!c) {
+		free(b);
+		return -1;
+	}
+	free(c);
+	return 0;
+}
