@@ -19,6 +19,9 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from decide_common import main  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import refconv_spec  # noqa: E402
 
 
@@ -74,16 +77,5 @@ def decide(work):
     print(verdict)
 
 
-def main(argv):
-    if len(argv) == 3 and argv[1] == "names":
-        names(argv[2], [l.rstrip("\n") for l in sys.stdin if l.strip()])
-    elif len(argv) == 3 and argv[1] == "decide":
-        decide(argv[2])
-    else:
-        sys.stderr.write("usage: decide-grab.py names WORK < FILES | decide WORK\n")
-        return 2
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, names, decide))

@@ -27,6 +27,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from decide_common import main, text as _text  # noqa: E402
+
 # function -> index of the argument that is the counter
 TABLE = {
     "atomic_set": 0, "atomic_read": 0, "atomic_inc": 0, "atomic_add": 1,
@@ -80,14 +83,6 @@ def names(work, files):
         first = [f for f in files if decl.search(_text(f)) or call.search(_text(f))]
     with open(os.path.join(work, "candidates"), "w") as out:
         out.writelines(f + "\n" for f in first)
-
-
-def _text(path):
-    try:
-        with open(path, errors="replace") as f:
-            return f.read()
-    except OSError:
-        return ""
 
 
 def second_round(work, converted):
@@ -389,16 +384,5 @@ def reason_class(reason):
     return "other"
 
 
-def main(argv):
-    if len(argv) == 3 and argv[1] == "names":
-        names(argv[2], [l.rstrip("\n") for l in sys.stdin if l.strip()])
-    elif len(argv) == 3 and argv[1] == "decide":
-        decide(argv[2])
-    else:
-        sys.stderr.write("usage: decide-refcount.py names WORK < FILES | decide WORK\n")
-        return 2
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, names, decide))
