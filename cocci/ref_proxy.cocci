@@ -1,0 +1,1167 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Turn a pointer to a revocable resource into a ref_proxy weak reference.
+///
+/// For each spec line "proxy TYPE FIELD", where FIELD of struct TYPE points
+/// to a resource that its provider may remove at any time (a hot-unpluggable
+/// device), and the pointer is set up with "x->FIELD = res;" and revoked with
+/// "x->FIELD = NULL;" (include/linux/ref_proxy.h, include/refconv/ref_proxy.h):
+///  - "RT *FIELD;" -> "struct ref_proxy_provider *FIELD_provider;" and
+///    "struct ref_proxy *FIELD;" (the consumer handle);
+///  - the set-up -> ref_proxy_provider_alloc() + ref_proxy_alloc(), failing
+///    with -ENOMEM the way the function already fails (return, or
+///    "ret = -E; goto label;");
+///  - the revocation -> ref_proxy_provider_free(), which waits for the
+///    accesses in flight; kfree() of the struct frees both handles;
+///  - each statement that uses x->FIELD -> REF_PROXY_GET(x->FIELD, FIELD) {
+///    if (!FIELD) <revoked>; <the statement on the local FIELD> }, one block
+///    per statement, where <revoked> is "return -ENODEV;" in an int function,
+///    "ret = -ENODEV; goto label;" where the function fails that way, and
+///    "return;" or "goto label;" in a void function ("return f(x->FIELD);"
+///    returns from inside the block and takes the revoked path after it,
+///    so that the compiler sees every path return); "ret = f(x->FIELD);"
+///    with ret the returned variable becomes "ret = FIELD ? f(FIELD) :
+///    -ENODEV" in effect, and an existing "if (!x->FIELD)" test is the
+///    revoked path itself. REF_PROXY_GET puts the access on every way out of
+///    its block (cleanup attribute), so return and goto inside it are safe.
+/// A field is converted only if every use of it is one of these: report
+/// mode lists each use that keeps it a plain pointer, and why - the pointer
+/// is copied (to a local, a global, another field), returned, has its
+/// address taken, is released through the field, is used in a declaration,
+/// a loop condition or next to break/continue, or the function has no
+/// obvious revoked value (other return types, several error labels, a lock
+/// held without an error label).
+//
+// The definition is usually in a header and the uses in .c files, so the
+// driver runs a collect pass, scripts/decide-ref_proxy.py decides per field,
+// and the apply pass converts the fields decided. Run it through
+// scripts/run-cocci.sh.
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 The refconv developers.
+// Options: --no-includes --include-headers --smpl-spacing
+// Requires: 1.1.1
+// Keywords: ref_proxy, SRCU, revocable, hot-unplug, weak reference
+// Prefilter: ->|struct
+
+virtual collect
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import os, re, sys
+sys.path.insert(0, os.environ.get("REFCONV_PYLIB", ""))
+import refconv_spec
+
+SPEC = refconv_spec.load()
+WORK = os.environ.get("REFCONV_WORK", "")
+PAIRS = set((a[0], a[1]) for a in SPEC["proxy"])
+FIELDS = set(f for (_, f) in PAIRS)
+TYPES = set(t for (t, _) in PAIRS)
+# (TYPE, FIELD) -> resource type, for the fields the decide step converts
+OK = {}
+# (TYPE, FIELD) -> why it stays a plain pointer
+BLOCKED = {}
+
+def _rows(name):
+    path = os.path.join(WORK, name)
+    if not WORK or not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
+
+for r in _rows("fields"):
+    OK[(r[0], r[1])] = r[2]
+for r in _rows("blocked"):
+    BLOCKED[(r[0], r[1])] = r[2]
+# fields that already are consumer handles: nothing to say about them
+for r in _rows("converted"):
+    PAIRS.discard((r[0], r[1]))
+
+INTS = {"int", "long", "long int", "ssize_t", "s32", "s64", "__s32", "__s64"}
+LOCKS = {"mutex_lock", "mutex_lock_interruptible", "mutex_lock_killable",
+         "spin_lock", "spin_lock_irq", "spin_lock_irqsave", "spin_lock_bh",
+         "read_lock", "write_lock", "down", "down_interruptible",
+         "down_read", "down_write", "rcu_read_lock", "srcu_read_lock",
+         "pthread_mutex_lock", "pthread_rwlock_rdlock",
+         "pthread_rwlock_wrlock"}
+# a function name that matches nothing: what the patch-mode scripts bind
+# for a function that a variant does not apply to (include_match(False)
+# would drop the match for the other variants' rules too)
+NOFN = "refconv_no_such_function_"
+# per function of the file being processed, keyed (file, function)
+RET = {}
+RETVARS = {}
+LABELS = {}
+ERRPAIRS = {}
+LOCKED = set()
+NAMES = {}
+DONE = set()
+VIRT = set()
+# line of the last #include <...> of the file being patched
+LASTINC = [0]
+# whether patch mode changes the file being processed
+CHANGED = [False]
+_out = None
+
+def cand(t, f):
+    return (t, f) in PAIRS
+
+def okf(t, f):
+    return (t, f) in OK
+
+def isfield(f):
+    return f in FIELDS
+
+def istype(t):
+    return t in TYPES
+
+def key(p):
+    return (p[0].file, p[0].line, p[0].column)
+
+def fkey(p):
+    return (p[0].file, p[0].current_element)
+
+def fresh(p):
+    return key(p) not in DONE
+
+def emit(*fields):
+    global _out
+    if not WORK:
+        return
+    if _out is None:
+        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
+                    buffering=1)
+    _out.write("\t".join(str(f) for f in fields) + "\n")
+
+def revoked(p, err):
+    """The revoked path of the function at P: (statement text, None) or
+    (None, why not)."""
+    k = fkey(p)
+    ret = RET.get(k, "")
+    labels = LABELS.get(k, set())
+    pairs = ERRPAIRS.get(k, set())
+    if ret in INTS:
+        if not labels:
+            if k in LOCKED:
+                return None, "a lock is held and the function has no error label"
+            return "return -%s;" % err, None
+        if len(pairs) == 1 and labels == set(l for (_, l) in pairs):
+            x, l = next(iter(pairs))
+            return "{ %s = -%s; goto %s; }" % (x, err, l), None
+        return None, "several error labels or no \"ret = -E; goto label;\": " \
+            "the revoked path needs a hand-picked exit"
+    if ret == "void" and err == "ENODEV":
+        if not labels:
+            if k in LOCKED:
+                return None, "a lock is held and the function has no error label"
+            return "return;", None
+        if len(labels) == 1:
+            return "goto %s;" % next(iter(labels)), None
+        return None, "several labels: the revoked path needs a hand-picked exit"
+    return None, "%s() returns %s: no obvious revoked value" \
+        % (p[0].current_element, ret or "an unknown type")
+
+def assigns_field(e):
+    """Whether the expression E is an assignment to a spec field (a set-up
+    or a revocation, which are not wrapped)."""
+    return re.match(r"^[^=]*->\s*(%s)\s*=(?!=)" % "|".join(map(re.escape, FIELDS)),
+                    str(e)) is not None
+
+def local_name(p, f):
+    """The local that receives the resource: the field's name unless the
+    function already has an identifier of that name."""
+    return f if f not in NAMES.get(fkey(p), set()) else f + "_res"
+
+def tell(p, msg):
+    import coccilib.report, coccilib.org
+    if "report" in VIRT:
+        coccilib.report.print_report(p[0], msg)
+    elif "org" in VIRT:
+        coccilib.org.print_todo(p[0], msg)
+
+def classify(t, f, p, kind, why=None):
+    """Record (collect) or tell (report, org) one use of TYPE.FIELD."""
+    import coccilib.report, coccilib.org
+    k = key(p)
+    if k in DONE:
+        return
+    DONE.add(k)
+    if kind in ("wrap", "return") and why is None:
+        rs, why = revoked(p, "ENODEV")
+    elif kind == "setup" and why is None:
+        rs, why = revoked(p, "ENOMEM")
+        if why is not None:
+            why = "the set-up cannot fail cleanly: " + why
+    if "collect" in VIRT:
+        emit("site", t, f, p[0].file, p[0].line, p[0].column, kind,
+             why or "")
+        return
+    if (t, f) in OK:
+        msg = {"setup": "set-up of %s.%s: ref_proxy provider and consumer",
+               "revoke": "revocation of %s.%s: ref_proxy_provider_free()",
+               "check": "revoked test of %s.%s: REF_PROXY_GET() block",
+               "assign": "access to %s.%s: REF_PROXY_GET() block, -ENODEV when revoked",
+               }.get(kind, "access to %s.%s: REF_PROXY_GET() block") % (t, f)
+        msg = "WARNING: " + msg
+    elif why is not None:
+        msg = "INFO: %s.%s kept: %s" % (t, f, why)
+    else:
+        msg = "INFO: %s.%s kept: %s" % (t, f, BLOCKED.get((t, f), "not decided"))
+    tell(p, msg)
+
+@script:python@
+@@
+# once per file
+LASTINC[0] = 0
+CHANGED[0] = False
+
+@script:python depends on collect@
+@@
+VIRT.add("collect")
+
+@script:python depends on report@
+@@
+VIRT.add("report")
+
+@script:python depends on org@
+@@
+VIRT.add("org")
+
+// ---------------------------------------------------------------------------
+// the definition
+
+@def depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+type RT;
+position p;
+@@
+struct T { ... RT *F@p; ... };
+
+@script:python@
+T << def.T;
+F << def.F;
+RT << def.RT;
+p << def.p;
+@@
+if cand(T, F):
+    if "collect" in VIRT:
+        emit("def", T, F, RT, p[0].file, p[0].line)
+    elif okf(T, F):
+        tell(p, "WARNING: %s.%s becomes a ref_proxy consumer handle" % (T, F))
+    else:
+        tell(p, "INFO: %s.%s kept: %s" % (T, F, BLOCKED.get((T, F), "not decided")))
+
+@defp depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+type RT;
+position p : script:python(T, F) { okf(T, F) };
+@@
+struct T { ... RT *F@p; ... };
+
+@script:python defn@
+F << defp.F;
+PF;
+@@
+CHANGED[0] = True
+coccinelle.PF = cocci.make_ident(F + "_provider")
+
+@depends on patch@
+identifier defp.T, defp.F, defn.PF;
+type defp.RT;
+@@
+struct T { ...
+- RT *F;
++ struct ref_proxy_provider *PF;
++ struct ref_proxy *F;
+  ...
+};
+
+// ---------------------------------------------------------------------------
+// what each function looks like: return type and variables, error labels,
+// locks, names in use
+
+@fret@
+identifier fn;
+type RT;
+position p;
+@@
+RT fn@p(...) { ... }
+
+@script:python@
+RT << fret.RT;
+p << fret.p;
+@@
+RET[fkey(p)] = " ".join(str(RT).replace("static", "").replace("inline", "").split())
+
+@fretvar@
+identifier x;
+position p;
+@@
+return x@p;
+
+@script:python@
+x << fretvar.x;
+p << fretvar.p;
+@@
+RETVARS.setdefault(fkey(p), set()).add(x)
+
+@flabel@
+identifier L;
+position p;
+@@
+goto L@p;
+
+@script:python@
+L << flabel.L;
+p << flabel.p;
+@@
+LABELS.setdefault(fkey(p), set()).add(L)
+
+@ferr@
+identifier x, L;
+expression C;
+position p;
+@@
+x = -C;
+goto L@p;
+
+@script:python@
+x << ferr.x;
+L << ferr.L;
+p << ferr.p;
+@@
+ERRPAIRS.setdefault(fkey(p), set()).add((x, L))
+
+@flock@
+identifier lk : script:python() { lk in LOCKS };
+position p;
+@@
+lk@p(...)
+
+@script:python@
+p << flock.p;
+@@
+LOCKED.add(fkey(p))
+
+@fnames0@
+identifier fn, x;
+type T;
+position p;
+@@
+fn(..., T x@p, ...) { ... }
+
+@script:python@
+x << fnames0.x;
+p << fnames0.p;
+@@
+NAMES.setdefault(fkey(p), set()).add(x)
+
+@fnames1@
+identifier fn, x;
+type T;
+position p;
+@@
+T x@p;
+
+@script:python@
+x << fnames1.x;
+p << fnames1.p;
+@@
+NAMES.setdefault(fkey(p), set()).add(x)
+
+@fnames2@
+identifier fn, x;
+type T;
+position p;
+@@
+T x@p = ...;
+
+@script:python@
+x << fnames2.x;
+p << fnames2.p;
+@@
+NAMES.setdefault(fkey(p), set()).add(x)
+
+// ---------------------------------------------------------------------------
+// classification of every use of a spec field through a typed pointer: the
+// first rule that claims a use decides (collect records it, report tells)
+
+@uall depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+position p;
+@@
+E->F@p
+
+@script:python depends on collect@
+T << uall.T;
+F << uall.F;
+p << uall.p;
+@@
+if cand(T, F):
+    emit("use", T, F, p[0].file, p[0].line, p[0].column)
+
+// the reasons, one rule each, so that each says its own
+
+@bad1 depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+identifier x;
+type LT;
+position p : script:python() { fresh(p) };
+@@
+LT x = E->F@p;
+
+@script:python@
+T << bad1.T;
+F << bad1.F;
+x << bad1.x;
+p << bad1.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "bad", "copied to the local %s: the access cannot be "
+             "scoped" % x)
+
+@bad2 depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+expression X;
+position p : script:python() { fresh(p) };
+@@
+(
+  E->F = E->F@p
+|
+  X = E->F@p
+)
+
+@script:python@
+T << bad2.T;
+F << bad2.F;
+X << bad2.X;
+p << bad2.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "bad", "stored elsewhere (%s): it would escape the "
+             "access" % X)
+
+@bad3 depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+position p : script:python() { fresh(p) };
+@@
+return E->F@p;
+
+@script:python@
+T << bad3.T;
+F << bad3.F;
+p << bad3.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "bad", "returned: it would escape the access")
+
+@bad4 depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+position p : script:python() { fresh(p) };
+@@
+\(&E->F@p\|&(E->F@p)\)
+
+@script:python@
+T << bad4.T;
+F << bad4.F;
+p << bad4.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "bad", "its address is taken")
+
+@bad5 depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+identifier rel : script:python() {
+	any(w in rel for w in ("put", "free", "release", "destroy", "unregister"))
+};
+struct T *E;
+position p : script:python() { fresh(p) };
+@@
+rel(..., E->F@p, ...)
+
+@script:python@
+T << bad5.T;
+F << bad5.F;
+rel << bad5.rel;
+p << bad5.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "bad", "released through the field (%s()): the "
+             "provider must own the release" % rel)
+
+@bad6 depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+identifier x;
+type LT;
+expression E1, E2;
+statement S1;
+position p : script:python() { fresh(p) };
+@@
+(
+  LT x = <+... E->F@p ...+>;
+|
+  while (<+... E->F@p ...+>) S1
+|
+  for (E1; <+... E->F@p ...+>; E2) S1
+)
+
+@script:python@
+T << bad6.T;
+F << bad6.F;
+p << bad6.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "bad", "used in a declaration or a loop condition: "
+             "no statement to scope")
+
+@bad7 depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+statement S1, S2;
+position p : script:python() { fresh(p) };
+@@
+\(if (<+... E->F@p ...+>) S1 else S2\|if (<+... E->F@p ...+>) S1\)
+
+@script:python@
+T << bad7.T;
+F << bad7.F;
+S1 << bad7.S1;
+S2 << bad7.S2 = "";
+p << bad7.p;
+@@
+if cand(T, F) and re.search(r"\b(break|continue)\s*;", str(S1) + str(S2)):
+    classify(T, F, p, "bad", "the statement has a break or continue, which "
+             "REF_PROXY_GET's hidden loop would catch")
+
+// the set-up, the revocation and the revoked test
+
+@cnull depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+position p : script:python() { fresh(p) };
+@@
+E->F@p = NULL;
+
+@script:python@
+T << cnull.T;
+F << cnull.F;
+p << cnull.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "revoke")
+
+@cset depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+expression R;
+position p : script:python() { fresh(p) };
+@@
+E->F@p = R;
+
+@script:python@
+T << cset.T;
+F << cset.F;
+p << cset.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "setup")
+
+@ccheck depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+statement S;
+position p : script:python() { fresh(p) };
+@@
+(
+  if (!E->F@p) S
+|
+  if (E->F@p == NULL) S
+)
+
+@script:python@
+T << ccheck.T;
+F << ccheck.F;
+p << ccheck.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "check")
+
+// accesses: the innermost statement around the use is wrapped
+
+@cassign depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+identifier x;
+position p : script:python() { fresh(p) };
+@@
+x = <+... E->F@p ...+>;
+
+@script:python@
+T << cassign.T;
+F << cassign.F;
+x << cassign.x;
+p << cassign.p;
+@@
+if cand(T, F):
+    if x in RETVARS.get(fkey(p), set()) and RET.get(fkey(p)) in INTS:
+        classify(T, F, p, "assign")
+
+@cwrap depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+expression e;
+statement S1, S2;
+position p : script:python() { fresh(p) };
+@@
+(
+  if (<+... E->F@p ...+>) S1 else S2
+|
+  if (<+... E->F@p ...+>) S1
+|
+  return <+... E->F@p ...+>;
+|
+  \(e \& <+... E->F@p ...+>\);
+)
+
+@script:python@
+T << cwrap.T;
+F << cwrap.F;
+p << cwrap.p;
+@@
+if cand(T, F):
+    classify(T, F, p, "wrap")
+
+// the holder's release
+
+@cfree depends on !patch@
+identifier T : script:python() { istype(T) };
+struct T *E;
+identifier kf = {kfree, kvfree, free};
+position p;
+@@
+kf@p(E)
+
+@script:python@
+T << cfree.T;
+p << cfree.p;
+@@
+for (t, f) in sorted(PAIRS):
+    if t != T:
+        continue
+    if "collect" in VIRT:
+        emit("free", T, f, p[0].file, p[0].line)
+    elif okf(T, f):
+        tell(p, "WARNING: release of struct %s: frees the proxy of %s" % (T, f))
+
+@finalize:python depends on collect@
+@@
+if _out is not None:
+    _out.close()
+
+// ---------------------------------------------------------------------------
+// patch: per function and field, the local's name and the revoked paths
+
+@pfn depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+identifier fn;
+struct T *E;
+position p;
+@@
+fn(...) { <+... E->F@p ...+> }
+
+@script:python pfs@
+T << pfn.T;
+F << pfn.F;
+p << pfn.p;
+fn << pfn.fn;
+FN;
+R;
+RT;
+X;
+PF;
+@@
+if not okf(T, F):
+    coccinelle.FN = cocci.make_ident(NOFN)
+else:
+    CHANGED[0] = True
+    coccinelle.FN = cocci.make_ident(fn)
+    coccinelle.R = cocci.make_ident(local_name(p, F))
+    coccinelle.RT = cocci.make_type(OK[(T, F)])
+    xs = RETVARS.get(fkey(p), set())
+    coccinelle.X = cocci.make_ident(sorted(xs)[0] if len(xs) == 1 else "ret")
+    coccinelle.PF = cocci.make_ident(F + "_provider")
+
+// the revoked path of the function: a plain statement (prs, prm) or
+// "X = -E; goto L;" (prg, pmg). A script that drops a match drops it for
+// every later rule, so each variant has its own copy of pfn, and its own
+// names. The decide step converts no field with a use in a function that
+// has neither.
+
+@pfns depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+identifier fn;
+struct T *E;
+position p;
+@@
+fn(...) { <+... E->F@p ...+> }
+
+@script:python prs@
+T << pfns.T;
+F << pfns.F;
+p << pfns.p;
+fn << pfns.fn;
+FNs;
+Rs;
+RSs;
+@@
+rs, _ = revoked(p, "ENODEV")
+if not okf(T, F) or rs is None or rs.startswith("{"):
+    coccinelle.FNs = cocci.make_ident(NOFN)
+else:
+    coccinelle.FNs = cocci.make_ident(fn)
+    coccinelle.Rs = cocci.make_ident(local_name(p, F))
+    coccinelle.RSs = cocci.make_stmt(rs)
+
+@pfng depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+identifier fn;
+struct T *E;
+position p;
+@@
+fn(...) { <+... E->F@p ...+> }
+
+@script:python prg@
+T << pfng.T;
+F << pfng.F;
+p << pfng.p;
+fn << pfng.fn;
+FNg;
+Rg;
+Xg;
+Lg;
+@@
+rs, _ = revoked(p, "ENODEV")
+if not okf(T, F) or rs is None or not rs.startswith("{"):
+    coccinelle.FNg = cocci.make_ident(NOFN)
+else:
+    coccinelle.FNg = cocci.make_ident(fn)
+    x, l = next(iter(ERRPAIRS[fkey(p)]))
+    coccinelle.Rg = cocci.make_ident(local_name(p, F))
+    coccinelle.Xg = cocci.make_ident(x)
+    coccinelle.Lg = cocci.make_ident(l)
+
+@pfnm depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+identifier fn;
+struct T *E;
+position p;
+@@
+fn(...) { <+... E->F@p ...+> }
+
+@script:python prm@
+T << pfnm.T;
+F << pfnm.F;
+p << pfnm.p;
+fn << pfnm.fn;
+FNm;
+PFm;
+RMm;
+@@
+rm, _ = revoked(p, "ENOMEM")
+if not okf(T, F) or rm is None or rm.startswith("{"):
+    coccinelle.FNm = cocci.make_ident(NOFN)
+else:
+    coccinelle.FNm = cocci.make_ident(fn)
+    coccinelle.PFm = cocci.make_ident(F + "_provider")
+    coccinelle.RMm = cocci.make_stmt(rm)
+
+@pfnmg depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+identifier fn;
+struct T *E;
+position p;
+@@
+fn(...) { <+... E->F@p ...+> }
+
+@script:python pmg@
+T << pfnmg.T;
+F << pfnmg.F;
+p << pfnmg.p;
+fn << pfnmg.fn;
+FNmg;
+PFmg;
+Xmg;
+Lmg;
+@@
+rm, _ = revoked(p, "ENOMEM")
+if not okf(T, F) or rm is None or not rm.startswith("{"):
+    coccinelle.FNmg = cocci.make_ident(NOFN)
+else:
+    coccinelle.FNmg = cocci.make_ident(fn)
+    x, l = next(iter(ERRPAIRS[fkey(p)]))
+    coccinelle.PFmg = cocci.make_ident(F + "_provider")
+    coccinelle.Xmg = cocci.make_ident(x)
+    coccinelle.Lmg = cocci.make_ident(l)
+
+// the revoked test: the existing branch is the revoked path (the
+// replacement after the next rule turns its x->F into the local)
+
+@depends on patch@
+identifier pfs.FN, pfn.T, pfn.F, pfs.R;
+struct T *E;
+statement S, S1;
+iterator name REF_PROXY_GET;
+@@
+FN(...) { <...
+(
+- S
++ REF_PROXY_GET(E->F, R) {
++	S
++ }
+&
+\(if (!E->F) S1\|if (E->F == NULL) S1\)
+)
+...> }
+
+// "ret = ...x->F...;" with ret what the function returns
+
+@depends on patch@
+identifier pfs.FN, pfn.T, pfn.F, pfs.R, pfs.X;
+struct T *E;
+expression e;
+iterator name REF_PROXY_GET;
+@@
+FN(...) { <...
+- X = \(e \& <+... E->F ...+>\);
++ REF_PROXY_GET(E->F, R) {
++	if (R)
++		X = e;
++	else
++		X = -ENODEV;
++ }
+...> }
+
+@depends on patch@
+identifier pfs.FN, pfn.T, pfn.F, pfs.R;
+struct T *E;
+iterator name REF_PROXY_GET;
+@@
+FN(...) { <...
+REF_PROXY_GET(E->F, R) {
+	<...
+-	E->F
++	R
+	...>
+}
+...> }
+
+// if statements whose condition uses the field, whole
+
+@depends on patch@
+identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+statement prs.RSs;
+struct T *E;
+expression e : script:python() { not assigns_field(e) };
+statement S, S1, S2;
+iterator name REF_PROXY_GET;
+@@
+FNs(...) { <...
+(
+- S
++ REF_PROXY_GET(E->F, Rs) {
++	if (!Rs)
++		RSs
++	S
++ }
+&
+\(if (<+... E->F ...+>) S1 else S2\|if (<+... E->F ...+>) S1\)
+)
+...> }
+
+@depends on patch@
+identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+struct T *E;
+iterator name REF_PROXY_GET;
+@@
+FNs(...) { <...
+REF_PROXY_GET(E->F, Rs) {
+	<...
+-	E->F
++	Rs
+	...>
+}
+...> }
+
+@depends on patch@
+identifier prg.FNg, pfng.T, pfng.F, prg.Rg, prg.Xg, prg.Lg;
+struct T *E;
+expression e : script:python() { not assigns_field(e) };
+statement S, S1, S2;
+iterator name REF_PROXY_GET;
+@@
+FNg(...) { <...
+(
+- S
++ REF_PROXY_GET(E->F, Rg) {
++	if (!Rg) {
++		Xg = -ENODEV;
++		goto Lg;
++	}
++	S
++ }
+&
+\(if (<+... E->F ...+>) S1 else S2\|if (<+... E->F ...+>) S1\)
+)
+...> }
+
+@depends on patch@
+identifier prg.FNg, pfng.T, pfng.F, prg.Rg;
+struct T *E;
+iterator name REF_PROXY_GET;
+@@
+FNg(...) { <...
+REF_PROXY_GET(E->F, Rg) {
+	<...
+-	E->F
++	Rg
+	...>
+}
+...> }
+
+// return and expression statements (not the set-up or the revocation)
+
+@depends on patch@
+identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+statement prs.RSs;
+struct T *E;
+expression e : script:python() { not assigns_field(e) };
+statement S, S1, S2;
+iterator name REF_PROXY_GET;
+@@
+FNs(...) { <...
+(
+- return \(e \& <+... E->F ...+>\);
++ REF_PROXY_GET(E->F, Rs) {
++	if (Rs)
++		return e;
++ }
++ RSs
+|
+- \(e \& <+... E->F ...+>\);
++ REF_PROXY_GET(E->F, Rs) {
++	if (!Rs)
++		RSs
++	e;
++ }
+)
+...> }
+
+@depends on patch@
+identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+struct T *E;
+iterator name REF_PROXY_GET;
+@@
+FNs(...) { <...
+REF_PROXY_GET(E->F, Rs) {
+	<...
+-	E->F
++	Rs
+	...>
+}
+...> }
+
+@depends on patch@
+identifier prg.FNg, pfng.T, pfng.F, prg.Rg, prg.Xg, prg.Lg;
+struct T *E;
+expression e : script:python() { not assigns_field(e) };
+statement S, S1, S2;
+iterator name REF_PROXY_GET;
+@@
+FNg(...) { <...
+(
+- return \(e \& <+... E->F ...+>\);
++ REF_PROXY_GET(E->F, Rg) {
++	if (Rg)
++		return e;
++ }
++ Xg = -ENODEV;
++ goto Lg;
+|
+- \(e \& <+... E->F ...+>\);
++ REF_PROXY_GET(E->F, Rg) {
++	if (!Rg) {
++		Xg = -ENODEV;
++		goto Lg;
++	}
++	e;
++ }
+)
+...> }
+
+@depends on patch@
+identifier prg.FNg, pfng.T, pfng.F, prg.Rg;
+struct T *E;
+iterator name REF_PROXY_GET;
+@@
+FNg(...) { <...
+REF_PROXY_GET(E->F, Rg) {
+	<...
+-	E->F
++	Rg
+	...>
+}
+...> }
+
+// the set-up and the revocation, last: the wrapping above must not see
+// the code they add
+
+@depends on patch@
+identifier pfs.FN, pfn.T, pfn.F, pfs.PF;
+struct T *E;
+@@
+FN(...) { <...
+- E->F = NULL;
++ ref_proxy_provider_free(E->PF);
++ E->PF = NULL;
+...> }
+
+@depends on patch@
+identifier prm.FNm, pfnm.T, pfnm.F, prm.PFm;
+statement prm.RMm;
+struct T *E;
+expression R;
+@@
+FNm(...) { <...
+- E->F = R;
++ E->PFm = ref_proxy_provider_alloc(R);
++ E->F = ref_proxy_alloc(E->PFm);
++ if (!E->F) {
++	ref_proxy_provider_free(E->PFm);
++	E->PFm = NULL;
++	RMm
++ }
+...> }
+
+@depends on patch@
+identifier pmg.FNmg, pfnmg.T, pfnmg.F, pmg.PFmg, pmg.Xmg, pmg.Lmg;
+struct T *E;
+expression R;
+@@
+FNmg(...) { <...
+- E->F = R;
++ E->PFmg = ref_proxy_provider_alloc(R);
++ E->F = ref_proxy_alloc(E->PFmg);
++ if (!E->F) {
++	ref_proxy_provider_free(E->PFmg);
++	E->PFmg = NULL;
++	Xmg = -ENOMEM;
++	goto Lmg;
++ }
+...> }
+
+// the local that receives the resource
+
+@depends on patch exists@
+identifier pfs.FN, pfs.R;
+type pfs.RT;
+expression P;
+statement S;
+iterator name REF_PROXY_GET;
+@@
+FN(...) {
++ RT *R;
+  ... when != RT *R;
+  REF_PROXY_GET(P, R) S
+  ... when any
+}
+
+// the holder's release frees both handles (revoking if still needed)
+
+@pfree depends on patch@
+identifier T : script:python() { istype(T) };
+struct T *E;
+identifier kf = {kfree, kvfree, free};
+@@
+kf(E);
+
+@script:python pff@
+T << pfree.T;
+F;
+PF;
+@@
+fs = sorted(f for (t, f) in OK if t == T)
+if not fs:
+    cocci.include_match(False)
+else:
+    CHANGED[0] = True
+    coccinelle.F = cocci.make_ident(fs[0])
+    coccinelle.PF = cocci.make_ident(fs[0] + "_provider")
+
+@depends on patch@
+identifier pfree.T, pfree.kf, pff.F, pff.PF;
+struct T *E;
+@@
++ ref_proxy_provider_free(E->PF);
++ ref_proxy_free(E->F);
+  kf(E);
+
+// the runtime's header, after the file's last #include <...>
+
+@haslinux depends on patch@
+@@
+#include <linux/...>
+
+@hasinc depends on patch@
+@@
+\(#include <linux/ref_proxy.h>\|#include <refconv/ref_proxy.h>\)
+
+@inc depends on patch && !hasinc && (defp || pfn || pfree)@
+position p;
+@@
+#include <...>@p
+
+@script:python@
+p << inc.p;
+@@
+LASTINC[0] = max(LASTINC[0], int(p[0].line))
+
+@depends on patch && !hasinc && haslinux && inc@
+position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+@@
+#include <...>@p
++ #include <linux/ref_proxy.h>
+
+@depends on patch && !hasinc && !haslinux && inc@
+position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+@@
+#include <...>@p
++ #include <refconv/ref_proxy.h>
