@@ -23,11 +23,12 @@
 ///    -ENODEV" in effect, and an existing "if (!x->FIELD)" test is the
 ///    revoked path itself. REF_PROXY_GET puts the access on every way out of
 ///    its block (cleanup attribute), so return and goto inside it are safe.
-/// A field is converted only if every use of it is one of these: report
-/// mode lists each use that keeps it a plain pointer, and why - the pointer
-/// is copied (to a local, a global, another field), returned, has its
-/// address taken, is released through the field, is used in a declaration,
-/// a loop condition or next to break/continue, or the function has no
+/// A field is converted only if it is revoked somewhere and every use of it
+/// is one of these: report mode lists each use that keeps it a plain
+/// pointer, and why - the pointer is copied (to a local, a global, another
+/// field), returned, has its address taken, is released through the field,
+/// is used in a declaration, a loop condition or next to break/continue, it
+/// is never set to NULL, or the function has no
 /// obvious revoked value (other return types, several error labels, a lock
 /// held without an error label).
 //

@@ -10,7 +10,8 @@ Called by scripts/run-cocci.sh between the collect and the apply pass:
 
 The field's type changes to the consumer handle, so a use left as it was
 would not compile: a field converts only when its definition was seen, it
-points to a resource (not already a ref_proxy handle), and every use of it
+points to a resource (not already a ref_proxy handle), it is revoked
+somewhere ("x->FIELD = NULL;"), and every use of it
 that the collect pass saw is one the apply pass rewrites (a set-up, a
 revocation, a revoked test or a statement it can wrap). Otherwise the first
 blocking use's reason is recorded, and report mode shows it at every use.
@@ -75,6 +76,8 @@ def decide(work):
                     why = "%s (%s:%s)" % (reason, u[0], u[1])
                 if why:
                     break
+        if why is None and "revoke" not in set(k for (k, _) in sites.get((t, f), {}).values()):
+            why = "never revoked (no x->%s = NULL;): no removal to protect against" % f
         if why is None:
             ok.append("%s\t%s\t%s" % (t, f, next(iter(rts))))
         else:
