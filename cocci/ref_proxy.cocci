@@ -65,6 +65,8 @@ TYPES = set(t for (t, _) in PAIRS)
 OK = {}
 # (TYPE, FIELD) -> why it stays a plain pointer
 BLOCKED = {}
+# (file, line, column) of frees that the revocation reaches on every path
+REVFREE = set()
 
 def _rows(name):
     path = os.path.join(WORK, name)
@@ -1127,13 +1129,46 @@ else:
     coccinelle.F = cocci.make_ident(fs[0])
     coccinelle.PF = cocci.make_ident(fs[0] + "_provider")
 
+// a free that every path from the function's entry reaches through the
+// revocation only needs the consumer freed: a second, NULL-safe
+// ref_proxy_provider_free() would read like a double free in review
+
+@revfree depends on patch@
+identifier pfree.T, pfree.kf, pff.F, pff.PF, fn;
+struct T *E;
+position p;
+@@
+fn(...) {
+  ... when != kf(E)
+  ref_proxy_provider_free(E->PF);
+  E->PF = NULL;
+  ... when != E->PF = ...
+      when != kf(E)
+  kf@p(E);
+  ... when any
+}
+
+@script:python@
+p << revfree.p;
+@@
+REVFREE.add((p[0].file, p[0].line, p[0].column))
+
+// one rule for both: a rule that changes a function makes spatch re-parse
+// it, and positions taken before no longer match
+
 @depends on patch@
 identifier pfree.T, pfree.kf, pff.F, pff.PF;
 struct T *E;
+position p : script:python() { (p[0].file, p[0].line, p[0].column) in REVFREE };
 @@
+(
++ ref_proxy_free(E->F);
+  kf@p(E);
+|
 + ref_proxy_provider_free(E->PF);
 + ref_proxy_free(E->F);
   kf(E);
+)
 
 // the runtime's header, after the file's last #include <...>
 

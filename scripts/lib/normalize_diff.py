@@ -10,7 +10,9 @@ so the driver hands such files to it through symlinks with safe names);
 this turns each "--- FILE / +++ TMPFILE" pair into the usual
 "diff -u -p a/PATH b/PATH" header, with PATH the real name relative to the
 tree. ALIASMAP has "alias<TAB>real" lines. Hunk lengths are followed, so a
-removed line that starts with "-- " is never taken for a header.
+removed line that starts with "-- " is never taken for a header. Added lines
+lose trailing white space: spatch leaves the indentation of a blank line it
+moves into a new block, which checkpatch reports as an error.
 """
 
 import re
@@ -38,6 +40,7 @@ def main(argv):
                 left_old -= 1
             elif l.startswith("+"):
                 left_new -= 1
+                l = re.sub(r"(?<=.)[ \t]+(\r?\n)?$", lambda m: m.group(1) or "", l)
             elif not l.startswith("\\"):
                 left_old -= 1
                 left_new -= 1
