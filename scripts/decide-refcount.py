@@ -28,7 +28,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from decide_common import main, text as _text  # noqa: E402
+from decide_common import main, narrow_cocci, text as _text  # noqa: E402
 
 # function -> index of the argument that is the counter
 TABLE = {
@@ -43,7 +43,11 @@ INCREMENT = {"atomic_inc", "atomic_add"}
 LOCKED_RELEASE = {"atomic_dec_and_lock", "atomic_dec_and_mutex_lock"}
 ZERO = {"0", "(0)", "0U", "0u"}
 
-DECL = re.compile(r"\batomic_t\s+([A-Za-z_]\w*)\s*[;,\[]")
+# no leading \b: a pattern that starts with a literal is searched for as a
+# string, many times faster over a whole tree; _words() checks the boundary
+DECL = re.compile(r"atomic_t\s+([A-Za-z_]\w*)\s*[;,\[]")
+CALL = re.compile(r"(?:atomic_\w+|ATOMIC_INIT)\s*\(")
+MEMBER = re.compile(r"(?:->|\.)\s*([A-Za-z_]\w*)")
 # a release call on a field: atomic_dec_and_test(&x->y.F), (&(x)->F, lock) ...
 RELEASE_USE = re.compile(
     r"atomic_(?:dec_and_test|sub_and_test|dec_and_lock|dec_and_mutex_lock)"
@@ -52,6 +56,24 @@ RELEASE_USE = re.compile(
 
 def _alt(words):
     return "|".join(sorted(words))
+
+
+def _words(pattern, t):
+    """Matches of PATTERN in T that start a word."""
+    for m in pattern.finditer(t):
+        i = m.start()
+        if i and (t[i - 1].isalnum() or t[i - 1] == "_"):
+            continue
+        yield m
+
+
+def _call_members(t):
+    """Member names in the arguments of atomic_*() and ATOMIC_INIT() calls,
+    up to the end of the statement."""
+    for m in _words(CALL, t):
+        end = t.find(";", m.end())
+        for n in MEMBER.findall(t, m.end(), end if end >= 0 else len(t)):
+            yield n
 
 
 def names(work, files):
@@ -68,19 +90,21 @@ def names(work, files):
     declared, released = set(), set()
     for path in files:
         t = _text(path)
-        declared.update(DECL.findall(t))
+        declared.update(m.group(1) for m in _words(DECL, t))
         released.update(m.group(2) for m in RELEASE_USE.finditer(t))
     cand = declared & released
     with open(os.path.join(work, "names"), "w") as out:
         out.writelines(n + "\n" for n in sorted(cand))
+    narrow_cocci(work, "cand", cand)
     with open(os.path.join(work, "universe"), "w") as out:
         out.writelines(f + "\n" for f in files)
     first = []
     if cand:
-        decl = re.compile(r"\batomic_t\s+(?:%s)\s*[;,\[]" % _alt(cand))
-        call = re.compile(r"\b(?:atomic_\w+|ATOMIC_INIT)\s*\([^;]*?(?:->|\.)\s*(?:%s)\b"
-                          % _alt(cand))
-        first = [f for f in files if decl.search(_text(f)) or call.search(_text(f))]
+        for f in files:
+            t = _text(f)
+            if (any(m.group(1) in cand for m in _words(DECL, t))
+                    or any(n in cand for n in _call_members(t))):
+                first.append(f)
     with open(os.path.join(work, "candidates"), "w") as out:
         out.writelines(f + "\n" for f in first)
 
@@ -99,7 +123,14 @@ def second_round(work, converted):
     alt = _alt(converted)
     use = re.compile(r"&[^;,()]*?(?:->|\.)\s*(?:%s)\b|(?:->|\.)\s*(?:%s)\s*\.\s*counter"
                      % (alt, alt))
-    more = [f for f in universe if f not in done and use.search(_text(f))]
+    more = []
+    for f in universe:
+        if f in done:
+            continue
+        t = _text(f)
+        # the plain substring test first: the pattern is slow on big files
+        if any(n in t for n in converted) and use.search(t):
+            more.append(f)
     if more:
         with open(os.path.join(work, "more"), "w") as out:
             out.writelines(f + "\n" for f in more)

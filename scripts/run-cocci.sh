@@ -202,19 +202,16 @@ nscanned=$(tr -cd '\0' <"$tmp/all" | wc -c)
 mkdir "$tmp/alias"
 : >"$tmp/aliasmap"
 cp "$tmp/all" "$tmp/all.real"
+safe='^[A-Za-z0-9._/+-]+$'
+grep -zE "$safe" "$tmp/all.real" >"$tmp/all" || true
 na=0
 while IFS= read -r -d '' f; do
-	if [[ $f =~ ^[A-Za-z0-9._/+-]+$ ]]; then
-		printf '%s\0' "$f"
-	else
-		na=$((na + 1))
-		a=$tmp/alias/$na.${f##*.}
-		ln -s "$tree/$f" "$a"
-		printf '%s\t%s\n' "$a" "$f" >>"$tmp/aliasmap"
-		printf '%s\0' "$a"
-	fi
-done <"$tmp/all" >"$tmp/all.safe"
-mv "$tmp/all.safe" "$tmp/all"
+	na=$((na + 1))
+	a=$tmp/alias/$na.${f##*.}
+	ln -s "$tree/$f" "$a"
+	printf '%s\t%s\n' "$a" "$f" >>"$tmp/aliasmap"
+	printf '%s\0' "$a"
+done < <(grep -zvE "$safe" "$tmp/all.real" || true) >>"$tmp/all"
 
 # real_names [--text] - map spatch's output back to the tree's file names
 real_names()
@@ -333,12 +330,15 @@ run_one()
 	local w=${work:-$tmp/work}/$name
 	rm -rf "$w"
 	mkdir -p "$w"
-	export REFCONV_WORK=$w
+	export REFCONV_WORK=$w REFCONV_COCCI=$cocci
 	tr '\0' '\n' <"$tmp/cand" | python3 "$decide" names "$w"
+	# the names step may narrow the semantic patch itself to the run
+	local sp=$cocci
+	[ -s "$w/$name.cocci" ] && sp=$w/$name.cocci
 	# the names step may narrow the files worth collecting
 	[ -f "$w/candidates" ] && tr '\n' '\0' <"$w/candidates" >"$tmp/cand"
 	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
-	run_spatch "$cocci" collect "$tmp/cand" "$tmp/collect.out"
+	run_spatch "$sp" collect "$tmp/cand" "$tmp/collect.out"
 	local verdict
 	local t0=$SECONDS
 	verdict=$(python3 "$decide" decide "$w")
@@ -348,7 +348,7 @@ run_one()
 		tr '\n' '\0' <"$w/more" >"$tmp/more"
 		rm -f "$w/more"
 		ncand=$((ncand + $(tr -cd '\0' <"$tmp/more" | wc -c)))
-		run_spatch "$cocci" collect "$tmp/more" "$tmp/collect.out"
+		run_spatch "$sp" collect "$tmp/more" "$tmp/collect.out"
 		verdict=$(python3 "$decide" decide "$w")
 	done
 	say "$verdict"
@@ -358,8 +358,8 @@ run_one()
 	else
 		tr '\n' '\0' <"$w/files" >"$tmp/apply"
 	fi
-	run_spatch "$cocci" "$m" "$tmp/apply" "$out"
-	unset REFCONV_WORK
+	run_spatch "$sp" "$m" "$tmp/apply" "$out"
+	unset REFCONV_WORK REFCONV_COCCI
 }
 
 # apply_inplace PATCH - apply a unified diff (paths a/... b/... relative to

@@ -5,6 +5,7 @@ line that scripts/run-cocci.sh uses (names WORK < FILES, decide WORK)."""
 
 import glob
 import os
+import re
 import sys
 
 
@@ -21,6 +22,31 @@ def write_lines(work, name, lines):
     """WORK/NAME with one line per item of LINES."""
     with open(os.path.join(work, name), "w") as out:
         out.writelines(l + "\n" for l in lines)
+
+
+def narrow_cocci(work, fn, words):
+    """Write WORK/NAME.cocci, the semantic patch of the run ($REFCONV_COCCI)
+    with every "identifier X : script:python() { FN(X) };" constraint
+    replaced by the regular expression of WORDS, which spatch checks itself.
+
+    A python constraint costs a call into python for every identifier spatch
+    tries, on every field access of every file; the regular expression makes
+    the collect pass about twice as fast on kernel files. The driver runs
+    WORK/NAME.cocci instead of the original when it exists. Nothing is written
+    without $REFCONV_COCCI or WORDS, or when the script has no such constraint.
+    """
+    src = os.environ.get("REFCONV_COCCI", "")
+    if not src or not words:
+        return
+    smpl = text(src)
+    pat = re.compile(r"identifier (\w+) : script:python\(\) \{ %s\(\1\) \};"
+                     % re.escape(fn))
+    alt = "|".join(sorted(words))
+    narrowed, n = pat.subn(lambda m: 'identifier %s =~ "^(?:%s)$";'
+                           % (m.group(1), alt), smpl)
+    if n:
+        with open(os.path.join(work, os.path.basename(src)), "w") as out:
+            out.write(narrowed)
 
 
 def records(work):
