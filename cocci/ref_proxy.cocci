@@ -1107,6 +1107,21 @@ FN(...) {
   ... when any
 }
 
+// a blank line after the declarations, as checkpatch asks, when the local
+// is the only one
+
+@depends on patch@
+identifier pfs.FN, pfs.R;
+type pfs.RT;
+statement S;
+@@
+FN(...) {
+  RT *R;
++
+  S
+  ... when any
+}
+
 // the holder's release frees both handles (revoking if still needed)
 
 @pfree depends on patch@
