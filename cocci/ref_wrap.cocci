@@ -1,0 +1,610 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Turn pointer fields that hold a reference into typed struct ref wrappers.
+///
+/// For each spec line "ref TYPE GET PUT" (seed 001; include/linux/ref_wrap.h,
+/// include/refconv/ref_wrap.h), a field "struct TYPE *f;" of another struct
+/// H whose every use is one of the forms below becomes "struct TYPE_ref f;",
+/// the wrapper that DECLARE_REF(TYPE, struct TYPE, GET, PUT) declares:
+///  - "x->f = y; GET(y);", "GET(y); x->f = y;" or "x->f = GET(y);"
+///    -> ref_acquire(TYPE, &x->f, y);
+///  - "PUT(x->f); x->f = NULL;" or "PUT(x->f);" -> ref_release(TYPE, &x->f);
+///    (which also empties the wrapper);
+///  - "x->f = NULL;" elsewhere -> ref_init(TYPE, &x->f);
+///  - any other use of x->f is a read -> ref_ptr(TYPE, &x->f).
+/// DECLARE_REF goes right after PUT's declaration (or GET's, if later) in
+/// the file that declares it, or, when the run has none (PUT comes from a
+/// header outside it), right before the first converted struct.
+/// With REF_DEBUG the wrappers record where each reference was acquired: a
+/// reference never released is reported at exit with that site, a second
+/// release with both sites.
+/// A field is kept, and report mode says why at each use, when it is also
+/// stored without a GET (a borrowed pointer), its address is taken, it is
+/// put inside an expression, it is a member of a struct value (x.f, as in
+/// an embedded struct), it is used through an expression whose type
+/// spatch cannot infer, it is never acquired with GET, or its struct cannot
+/// see DECLARE_REF (defined before PUT's declaration, or in a file that does
+/// not include the one that declares it).
+///
+/// The kernel's ref_release() does not call PUT on an empty wrapper, where
+/// "PUT(x->f)" called PUT(NULL); the userspace one calls put like the code
+/// it replaces.
+//
+// The struct is usually defined in a header and used in .c files, so the
+// driver runs a collect pass, scripts/decide-ref_wrap.py decides per field,
+// and the apply pass converts the fields decided. Run it through
+// scripts/run-cocci.sh.
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 The refconv developers.
+// Options: --no-includes --include-headers
+// Requires: 1.1.1
+// Keywords: struct ref, ref_acquire, ref_release, REF_DEBUG, mmgrab
+// Prefilter: struct
+
+virtual collect
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import os, sys
+sys.path.insert(0, os.environ.get("REFCONV_PYLIB", ""))
+import refconv_spec
+
+SPEC = refconv_spec.load()
+WORK = os.environ.get("REFCONV_WORK", "")
+# TYPE -> (GET, PUT)
+REFS = {}
+for a in SPEC["ref"]:
+    REFS[a[0]] = (a[1], a[2])
+GETS = set(g for (g, _) in REFS.values())
+PUTS = set(p for (_, p) in REFS.values())
+HELPERS = GETS | PUTS
+
+def _rows(name):
+    path = os.path.join(WORK, name)
+    if not WORK or not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
+
+NAMES = set(r[0] for r in _rows("names"))
+# (H, f) -> TYPE, for the fields the decide step converts
+OK = {}
+for r in _rows("fields"):
+    OK[(r[0], r[1])] = r[2]
+OKNAMES = set(f for (_, f) in OK)
+# (file, line, column) -> report line
+MSG = {}
+for r in _rows("messages"):
+    MSG[(r[0], r[1], r[2])] = r[3]
+# TYPE -> ("put", file, line) or ("struct", file, H)
+ANCHOR = {}
+for r in _rows("anchors"):
+    ANCHOR[r[0]] = (r[1], r[2], r[3])
+# line of the last #include <...> of the file being patched
+LASTINC = [0]
+CHANGED = [False]
+_out = None
+
+def istype(t):
+    return t in REFS
+
+def isname(f):
+    return f in NAMES
+
+def isget(g):
+    return g in GETS
+
+def ishelper(h):
+    return h in HELPERS
+
+def isput(p):
+    return p in PUTS
+
+def isokname(f):
+    return f in OKNAMES
+
+def okf(h, f):
+    return (h, f) in OK
+
+def key(p):
+    return (p[0].file, p[0].line, p[0].column)
+
+def declare(t, out):
+    """Bind the identifiers of DECLARE_REF(t, struct t, GET, PUT)."""
+    CHANGED[0] = True
+    out.TAG = cocci.make_ident(t)
+    out.ST = cocci.make_ident("struct " + t)
+    out.G = cocci.make_ident(REFS[t][0])
+    out.P = cocci.make_ident(REFS[t][1])
+
+def anchor(p, out):
+    """DECLARE_REF goes after the declaration at P: bind its identifiers."""
+    for t, a in sorted(ANCHOR.items()):
+        if a[0] == "put" and a[1] == p[0].file and a[2] == p[0].line:
+            declare(t, out)
+            return True
+    return False
+
+def emit(*fields):
+    global _out
+    if not WORK:
+        return
+    if _out is None:
+        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
+                    buffering=1)
+    _out.write("\t".join(str(f) for f in fields) + "\n")
+
+def use(kind, p):
+    emit(kind, p[0].file, p[0].line, p[0].column)
+
+def tell(p, mode):
+    import coccilib.report, coccilib.org
+    m = MSG.get(key(p))
+    if m is None:
+        return
+    if mode == "report":
+        coccilib.report.print_report(p[0], m)
+    else:
+        coccilib.org.print_todo(p[0], m)
+
+@script:python@
+@@
+# once per file
+LASTINC[0] = 0
+CHANGED[0] = False
+
+// ---------------------------------------------------------------------------
+// collect: definitions, declarations of GET and PUT, every access, and the
+// form each access takes
+
+@cdef depends on collect@
+identifier H, f;
+identifier T : script:python() { istype(T) };
+position p;
+@@
+struct H { ... struct T *f@p; ... };
+
+@script:python depends on collect@
+H << cdef.H;
+f << cdef.f;
+T << cdef.T;
+p << cdef.p;
+@@
+emit("def", H, f, T, p[0].file, p[0].line, p[0].column)
+
+@cfundef depends on collect@
+identifier hf : script:python() { ishelper(hf) };
+type R;
+position p;
+@@
+R hf@p(...) { ... }
+
+@script:python depends on collect@
+hf << cfundef.hf;
+p << cfundef.p;
+@@
+emit("decl", hf, p[0].file, p[0].line)
+
+@cproto depends on collect@
+identifier hf : script:python() { ishelper(hf) };
+type R;
+position p;
+@@
+R hf@p(...);
+
+@script:python depends on collect@
+hf << cproto.hf;
+p << cproto.p;
+@@
+emit("decl", hf, p[0].file, p[0].line)
+
+@cacc depends on collect@
+identifier H;
+identifier f : script:python() { isname(f) };
+{struct H *, struct H} E;
+position p;
+@@
+\(E->f@p\|E.f@p\)
+
+@script:python depends on collect@
+H << cacc.H;
+f << cacc.f;
+p << cacc.p;
+@@
+emit("acc", H, f, p[0].file, p[0].line, p[0].column)
+
+@cany depends on collect@
+identifier f : script:python() { isname(f) };
+expression E;
+position p;
+@@
+\(E->f@p\|E.f@p\)
+
+@script:python depends on collect@
+f << cany.f;
+p << cany.p;
+@@
+emit("any", f, p[0].file, p[0].line, p[0].column)
+
+@cacq depends on collect@
+identifier f : script:python() { isname(f) };
+identifier G : script:python() { isget(G) };
+expression E, y;
+position p;
+@@
+(
+E->f@p = y;
+G(y);
+|
+G(y);
+E->f@p = y;
+|
+E->f@p = G(y);
+)
+
+@script:python depends on collect@
+p << cacq.p;
+@@
+use("acquire", p)
+
+@crel depends on collect@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+expression E;
+position p, p2;
+@@
+P(E->f@p);
+E->f@p2 = NULL;
+
+@script:python depends on collect@
+p << crel.p;
+p2 << crel.p2;
+@@
+use("release", p)
+use("release", p2)
+
+@crel1 depends on collect@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+expression E;
+position p;
+@@
+P(E->f@p);
+
+@script:python depends on collect@
+p << crel1.p;
+@@
+use("release", p)
+
+@cinit depends on collect@
+identifier f : script:python() { isname(f) };
+expression E;
+position p;
+@@
+E->f@p = NULL;
+
+@script:python depends on collect@
+p << cinit.p;
+@@
+use("init", p)
+
+@cwrite depends on collect@
+identifier f : script:python() { isname(f) };
+expression E, e;
+assignment operator ao;
+position p;
+@@
+\(E->f@p ao e\|E.f@p ao e\|E->f@p++\|E->f@p--\|++E->f@p\|--E->f@p\)
+
+@script:python depends on collect@
+p << cwrite.p;
+@@
+use("write", p)
+
+@caddr depends on collect@
+identifier f : script:python() { isname(f) };
+expression E;
+position p;
+@@
+\(&E->f@p\|&E.f@p\|&(E->f@p)\|&(E.f@p)\)
+
+@script:python depends on collect@
+p << caddr.p;
+@@
+use("addr", p)
+
+@cput depends on collect@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+expression E;
+position p;
+@@
+P(\(E->f@p\|E.f@p\))
+
+@script:python depends on collect@
+p << cput.p;
+@@
+use("put", p)
+
+@cinitlist depends on collect@
+identifier f : script:python() { isname(f) };
+identifier H, x;
+expression e;
+position p;
+@@
+struct H x = { ..., .f@p = e, ... };
+
+@script:python depends on collect@
+p << cinitlist.p;
+@@
+use("write", p)
+
+@finalize:python depends on collect@
+@@
+if _out is not None:
+    _out.close()
+
+// ---------------------------------------------------------------------------
+// report, org, context: the decide step wrote a line per site
+
+@rdef depends on report || org || context@
+identifier H, f;
+identifier T : script:python() { istype(T) };
+position p : script:python() { key(p) in MSG };
+@@
+struct H { ... struct T *f@p; ... };
+
+@depends on context@
+identifier rdef.H, rdef.f, rdef.T;
+position rdef.p;
+@@
+struct H { ...
+* struct T *f@p;
+  ... };
+
+@script:python depends on report@
+p << rdef.p;
+@@
+tell(p, "report")
+
+@script:python depends on org@
+p << rdef.p;
+@@
+tell(p, "org")
+
+@ruse depends on report || org || context@
+identifier f : script:python() { isname(f) };
+expression E;
+position p : script:python() { key(p) in MSG };
+@@
+\(E->f@p\|E.f@p\)
+
+@depends on context@
+identifier ruse.f;
+expression ruse.E;
+position ruse.p;
+@@
+* \(E->f@p\|E.f@p\)
+
+@script:python depends on report@
+p << ruse.p;
+@@
+tell(p, "report")
+
+@script:python depends on org@
+p << ruse.p;
+@@
+tell(p, "org")
+
+// ---------------------------------------------------------------------------
+// patch: the field, the acquires, releases and inits, then the reads
+
+@pdef depends on patch@
+identifier H, T, f;
+position p : script:python(H, f) { okf(H, f) };
+@@
+struct H { ... struct T *f@p; ... };
+
+@script:python pdefn@
+T << pdef.T;
+TR;
+@@
+CHANGED[0] = True
+coccinelle.TR = cocci.make_ident(T + "_ref")
+
+@depends on patch@
+identifier pdef.H, pdef.f, pdef.T, pdefn.TR;
+@@
+struct H { ...
+- struct T *f;
++ struct TR f;
+  ...
+};
+
+@pfield depends on patch@
+identifier H;
+identifier f : script:python() { isokname(f) };
+struct H *E;
+@@
+E->f
+
+@script:python pnames@
+H << pfield.H;
+f << pfield.f;
+TAG;
+ST;
+G;
+P;
+@@
+t = OK.get((H, f))
+if t is None:
+    cocci.include_match(False)
+else:
+    declare(t, coccinelle)
+
+@depends on patch@
+identifier pfield.H, pfield.f, pnames.TAG, pnames.G, pnames.P;
+struct H *E;
+expression y;
+@@
+(
+- E->f = y;
+- G(y);
++ ref_acquire(TAG, &E->f, y);
+|
+- G(y);
+- E->f = y;
++ ref_acquire(TAG, &E->f, y);
+|
+- E->f = G(y);
++ ref_acquire(TAG, &E->f, y);
+|
+- P(E->f);
+- E->f = NULL;
++ ref_release(TAG, &E->f);
+|
+- P(E->f);
++ ref_release(TAG, &E->f);
+)
+
+// the NULL stores left once the releases are done (a rule of its own: in
+// the same disjunction, the store after PUT would match twice)
+
+@depends on patch@
+identifier pfield.H, pfield.f, pnames.TAG;
+struct H *E;
+@@
+- E->f = NULL;
++ ref_init(TAG, &E->f);
+
+@depends on patch@
+identifier pfield.H, pfield.f, pnames.TAG;
+struct H *E;
+@@
+(
+  &E->f
+|
+- E->f
++ ref_ptr(TAG, &E->f)
+)
+
+// ---------------------------------------------------------------------------
+// patch: DECLARE_REF once per run, after PUT's (or GET's) declaration or
+// before the first converted struct
+
+@pfundef depends on patch@
+identifier hf : script:python() { ishelper(hf) };
+type R;
+position p;
+@@
+R hf@p(...) { ... }
+
+@script:python pfundefs@
+p << pfundef.p;
+TAG;
+ST;
+G;
+P;
+@@
+if not anchor(p, coccinelle):
+    cocci.include_match(False)
+
+@depends on patch@
+identifier pfundef.hf, pfundefs.TAG, pfundefs.ST, pfundefs.G, pfundefs.P;
+type pfundef.R;
+position pfundef.p;
+declarer name DECLARE_REF;
+@@
+  R hf@p(...) { ... }
++
++ DECLARE_REF(TAG, ST, G, P);
+
+@pproto depends on patch@
+identifier hf : script:python() { ishelper(hf) };
+type R;
+position p;
+@@
+R hf@p(...);
+
+@script:python pprotos@
+p << pproto.p;
+TAG;
+ST;
+G;
+P;
+@@
+if not anchor(p, coccinelle):
+    cocci.include_match(False)
+
+@depends on patch@
+identifier pproto.hf, pprotos.TAG, pprotos.ST, pprotos.G, pprotos.P;
+type pproto.R;
+position pproto.p;
+declarer name DECLARE_REF;
+@@
+  R hf@p(...);
++ DECLARE_REF(TAG, ST, G, P);
+
+@pstr depends on patch@
+identifier H;
+position p;
+@@
+struct H@p { ... };
+
+@script:python pstrs@
+H << pstr.H;
+p << pstr.p;
+TAG;
+ST;
+G;
+P;
+@@
+hit = [t for t, a in sorted(ANCHOR.items())
+       if a[0] == "struct" and a[1] == p[0].file and a[2] == H]
+if hit:
+    declare(hit[0], coccinelle)
+else:
+    cocci.include_match(False)
+
+@depends on patch@
+identifier pstr.H, pstrs.TAG, pstrs.ST, pstrs.G, pstrs.P;
+declarer name DECLARE_REF;
+@@
++ DECLARE_REF(TAG, ST, G, P);
+  struct H { ... };
+
+// the runtime's header, after the file's last #include <...>
+
+@haslinux depends on patch@
+@@
+#include <linux/...>
+
+@hasinc depends on patch@
+@@
+\(#include <linux/ref_wrap.h>\|#include <refconv/ref_wrap.h>\)
+
+@inc depends on patch && !hasinc@
+position p;
+@@
+#include <...>@p
+
+@script:python@
+p << inc.p;
+@@
+LASTINC[0] = max(LASTINC[0], int(p[0].line))
+
+@depends on patch && !hasinc && haslinux && inc@
+position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+@@
+#include <...>@p
++ #include <linux/ref_wrap.h>
+
+@depends on patch && !hasinc && !haslinux && inc@
+position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+@@
+#include <...>@p
++ #include <refconv/ref_wrap.h>
