@@ -121,10 +121,16 @@ def declare(t, out):
     out.G = cocci.make_ident(REFS[t][0])
     out.P = cocci.make_ident(REFS[t][1])
 
+def samefile(cur, name):
+    """Whether CUR, the file spatch is matching, is NAME: once a rule has
+    changed a file, spatch matches a temporary copy whose name ends with
+    "-" and the original's base name."""
+    return cur == name or cur.endswith("-" + os.path.basename(name))
+
 def anchor(p, out):
     """DECLARE_REF goes after the declaration at P: bind its identifiers."""
     for t, a in sorted(ANCHOR.items()):
-        if a[0] == "put" and a[1] == p[0].file and a[2] == p[0].line:
+        if a[0] == "put" and samefile(p[0].file, a[1]) and a[2] == p[0].line:
             declare(t, out)
             return True
     return False
@@ -200,7 +206,7 @@ R hf@p(...);
 hf << cproto.hf;
 p << cproto.p;
 @@
-emit("decl", hf, p[0].file, p[0].line)
+emit("proto", hf, p[0].file, p[0].line)
 
 @cacc depends on collect@
 identifier H;
@@ -493,8 +499,9 @@ struct H *E;
 )
 
 // ---------------------------------------------------------------------------
-// patch: DECLARE_REF once per run, after PUT's (or GET's) declaration or
-// before the first converted struct
+// patch: DECLARE_REF once per run, after PUT's (or GET's) definition or
+// before the first converted struct (spatch 1.1.1 adds nothing after a
+// prototype: the decide step then picks the first converted struct after it)
 
 @pfundef depends on patch@
 identifier hf : script:python() { ishelper(hf) };
@@ -523,32 +530,6 @@ declarer name DECLARE_REF;
 +
 + DECLARE_REF(TAG, ST, G, P);
 
-@pproto depends on patch@
-identifier hf : script:python() { ishelper(hf) };
-type R;
-position p;
-@@
-R hf@p(...);
-
-@script:python pprotos@
-p << pproto.p;
-TAG;
-ST;
-G;
-P;
-@@
-if not anchor(p, coccinelle):
-    cocci.include_match(False)
-
-@depends on patch@
-identifier pproto.hf, pprotos.TAG, pprotos.ST, pprotos.G, pprotos.P;
-type pproto.R;
-position pproto.p;
-declarer name DECLARE_REF;
-@@
-  R hf@p(...);
-+ DECLARE_REF(TAG, ST, G, P);
-
 @pstr depends on patch@
 identifier H;
 position p;
@@ -564,7 +545,7 @@ G;
 P;
 @@
 hit = [t for t, a in sorted(ANCHOR.items())
-       if a[0] == "struct" and a[1] == p[0].file and a[2] == H]
+       if a[0] == "struct" and samefile(p[0].file, a[1]) and a[2] == H]
 if hit:
     declare(hit[0], coccinelle)
 else:
@@ -575,6 +556,7 @@ identifier pstr.H, pstrs.TAG, pstrs.ST, pstrs.G, pstrs.P;
 declarer name DECLARE_REF;
 @@
 + DECLARE_REF(TAG, ST, G, P);
++
   struct H { ... };
 
 // the runtime's header, after the file's last #include <...>

@@ -89,14 +89,17 @@ def decide(work):
     declared = set(_read(work, "declared"))
     defs = {}       # (H, f) -> (TYPE, (file, line, col))
     decls = {}      # helper -> [(file, line)]
+    protos = set()  # (file, line) of the declarations that are prototypes
     typed = {}      # pos -> (H, f)
     anyuse = {}     # pos -> f
     kinds = {}      # pos -> set of kinds
     for r in decide_common.records(work):
         if r[0] == "def":
             defs.setdefault((r[1], r[2]), (r[3], (r[4], r[5], r[6])))
-        elif r[0] == "decl":
+        elif r[0] in ("decl", "proto"):
             decls.setdefault(r[1], []).append((r[2], int(r[3])))
+            if r[0] == "proto":
+                protos.add((r[2], int(r[3])))
         elif r[0] == "acc":
             typed[(r[3], r[4], r[5])] = (r[1], r[2])
         elif r[0] == "any":
@@ -189,9 +192,26 @@ def decide(work):
         elif pos[0] != a[1] and not _includes(pos[0], a[1]):
             block(key, "DECLARE_REF goes before struct %s in %s, which %s "
                   "does not include" % (a[2], a[1], pos[0]), pos)
+    # after a prototype spatch adds nothing: DECLARE_REF goes before the
+    # first converted struct after it, in that file
+    for t, a in list(anchors.items()):
+        if a[0] == "put" and (a[1], a[2]) in protos:
+            later = sorted((int(defs[k][1][1]), k[0]) for k in defs
+                           if defs[k][0] == t and k not in why
+                           and defs[k][1][0] == a[1] and int(defs[k][1][1]) > a[2])
+            if later:
+                anchors[t] = ("struct", a[1], later[0][1], "proto")
+            else:
+                for k in defs:
+                    if defs[k][0] == t:
+                        block(k, "%s is only declared by a prototype (%s:%d) "
+                              "and no struct after it converts: write "
+                              "DECLARE_REF by hand" % (spec[t][1], a[1], a[2]),
+                              defs[k][1])
+                del anchors[t]
     # a struct anchor whose holder was blocked after all: pick the next one
     for t, a in list(anchors.items()):
-        if a[0] == "struct":
+        if a[0] == "struct" and a[3] is None:
             holders = sorted((defs[k][1], k) for k in defs
                              if defs[k][0] == t and k not in why)
             if holders:
