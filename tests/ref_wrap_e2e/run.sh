@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# cocci/ref_wrap.cocci end to end with REF_DEBUG: cache.c here is converted
+# with the driver (scripts/run-cocci.sh --in-place on a copy), built against
+# include/ and runtime/librefconv.a with -DREF_DEBUG, and run:
+#   convert          the field became a wrapper, with acquire/release/ptr
+#   clean            prints what the original prints, no REF_DEBUG report
+#   missing_release  one ref_release() removed: the leak is reported at exit
+#                    at the ref_acquire() line of the converted file
+#   double_release   one ref_release() doubled: the second is reported with
+#                    the acquire site and the first release
+#
+# Usage: tests/ref_wrap_e2e/run.sh   (from anywhere; builds in a temp dir)
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+here=$top/tests/ref_wrap_e2e
+cc=${CC:-cc}
+b=$(mktemp -d)
+trap 'rm -rf "$b"' EXIT
+
+pass() { echo "PASS: ref_wrap_e2e/$1"; }
+fail() { echo "FAIL: ref_wrap_e2e/$1"; }
+
+if ! command -v spatch >/dev/null; then
+	if [ -n "${CI:-}" ]; then
+		echo "FAIL: ref_wrap_e2e (spatch missing: apt-get install coccinelle)"
+		exit 1
+	fi
+	echo "SKIP: ref_wrap_e2e (spatch missing: apt-get install coccinelle)"
+	exit 0
+fi
+if ! make -s -C "$top/runtime" >"$b/make.log" 2>&1; then
+	sed 's/^/  /' "$b/make.log" | tail -n 20
+	echo "FAIL: ref_wrap_e2e (make -C runtime failed)"
+	exit 1
+fi
+
+# build SRC OUT - the program with REF_DEBUG against the runtime, compiled
+# in its directory so that __FILE__ (the reported sites) is its base name
+build()
+{
+	(cd "$(dirname "$1")" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
+		-I "$top/include" "$(basename "$1")" "$top/runtime/librefconv.a" -lpthread \
+		-o "$2") 2>"$b/cc.log" || { sed 's/^/  /' "$b/cc.log"; return 1; }
+}
+
+mkdir "$b/orig" "$b/conv"
+cp "$here/cache.c" "$b/orig/"
+cp "$here/cache.c" "$here/refconv.spec" "$b/conv/"
+"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/orig/prog" "$b/orig/cache.c"
+"$b/orig/prog" >"$b/expected"
+
+src=$b/conv/cache.c
+if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
+	"$b/conv" >/dev/null 2>"$b/err" && grep -q 'struct obj_ref cur;' "$src" &&
+	grep -q 'ref_acquire(obj, &c->cur, o);' "$src" &&
+	grep -q 'ref_release(obj, &c->cur);' "$src" && grep -q 'ref_ptr(obj, &c->cur)' "$src" &&
+	! grep -qE '[^&]c->cur' "$src"; then
+	pass convert
+else
+	sed 's/^/  /' "$b/err"
+	fail convert
+	exit 0
+fi
+acq=$(grep -n 'ref_acquire(obj, &c->cur, o);' "$src" | cut -d: -f1)
+rel=$(grep -n 'ref_release(obj, &c->cur);' "$src" | cut -d: -f1)
+
+# run NAME SRC - build and run, output in $b/NAME.out and $b/NAME.err
+run()
+{
+	build "$2" "$b/$1" || return 1
+	(cd "$b/conv" && "$b/$1") >"$b/$1.out" 2>"$b/$1.err" || true
+}
+
+if run clean "$src" && cmp -s "$b/clean.out" "$b/expected" && [ ! -s "$b/clean.err" ]; then
+	pass clean
+else
+	sed 's/^/  /' "$b/clean.err" 2>/dev/null || true
+	fail clean
+fi
+
+sed "${rel}s/.*/\t(void)c;/" "$src" >"$b/conv/missing.c"
+if run missing "$b/conv/missing.c" &&
+	grep -q "^missing.c:$acq: WARNING: ref_debug: leaked obj reference to .* acquired here" "$b/missing.err"; then
+	pass missing_release
+else
+	echo "  expected a leak reported at missing.c:$acq; stderr was:"
+	sed 's/^/  /' "$b/missing.err" 2>/dev/null || true
+	fail missing_release
+fi
+
+sed "${rel}p" "$src" >"$b/conv/double.c"
+if run double "$b/conv/double.c" &&
+	grep -q "^double.c:$((rel + 1)): WARNING: ref_debug: double release of obj reference: acquired at double.c:$acq, first released at double.c:$rel" "$b/double.err"; then
+	pass double_release
+else
+	echo "  expected a double release at double.c:$((rel + 1)); stderr was:"
+	sed 's/^/  /' "$b/double.err" 2>/dev/null || true
+	fail double_release
+fi
