@@ -10,7 +10,8 @@
 #   double_put     the second put touches what the first put freed
 #   use_after_put  a use after free in the read after the put
 # and the clean run must be silent and print what the unconverted program
-# prints (also with checking off). The unconverted build is run on the same
+# prints (also with checking off). The same is done once more with the
+# spec's accessors option (PASS: rc_check_cpumap/accessors/...). The unconverted build is run on the same
 # mistakes to show what the checker adds: it misses the use after put and
 # blames no get for the leak.
 #
@@ -152,24 +153,29 @@ else
 	fail clean
 fi
 
-# the line of main.c where the mistake happens
+# the line of DIR/main.c where the mistake happens
 line_of()
 {
-	grep -n -A3 "mode, \"$1\"" "$b/conv/main.c" | grep -E "$2" | tail -n 1 | sed 's/-.*//'
+	grep -n -A3 "mode, \"$2\"" "$1/main.c" | grep -E "$3" | tail -n 1 | sed 's/-.*//'
 }
-dp=$(line_of double_put 'perf_cpu_map__put\(held\)')
-up=$(line_of use_after_put 'perf_cpu_map__nr\(held\)')
-
-expect missed_put checked missed_put 'LeakSanitizer: detected memory leaks' \
-	'#[0-9]+ 0x[0-9a-f]+ in perf_cpu_map__get .*cpumap\.c'
-expect double_put checked double_put \
-	'AddressSanitizer: (attempting double-free|heap-use-after-free)' \
-	"#[0-9]+ 0x[0-9a-f]+ in main .*main\\.c:$dp" \
-	'freed by thread' '#[0-9]+ 0x[0-9a-f]+ in perf_cpu_map__put .*cpumap\.c' \
-	"#[0-9]+ 0x[0-9a-f]+ in main .*main\\.c:$((dp - 1))"
-expect use_after_put checked use_after_put 'AddressSanitizer: heap-use-after-free' \
-	'#[0-9]+ 0x[0-9a-f]+ in perf_cpu_map__nr .*cpumap\.c' \
-	"#[0-9]+ 0x[0-9a-f]+ in main .*main\\.c:$up"
+# mistakes PREFIX PROG DIR - the three mistakes of PROG, built from DIR
+mistakes()
+{
+	local pre=$1 p=$2 dir=$3 dp up
+	dp=$(line_of "$dir" double_put 'perf_cpu_map__put\(held\)')
+	up=$(line_of "$dir" use_after_put 'perf_cpu_map__nr\(held\)')
+	expect "${pre}missed_put" "$p" missed_put 'LeakSanitizer: detected memory leaks' \
+		'#[0-9]+ 0x[0-9a-f]+ in perf_cpu_map__get .*cpumap\.c'
+	expect "${pre}double_put" "$p" double_put \
+		'AddressSanitizer: (attempting double-free|heap-use-after-free)' \
+		"#[0-9]+ 0x[0-9a-f]+ in main .*main\\.c:$dp" \
+		'freed by thread' '#[0-9]+ 0x[0-9a-f]+ in perf_cpu_map__put .*cpumap\.c' \
+		"#[0-9]+ 0x[0-9a-f]+ in main .*main\\.c:$((dp - 1))"
+	expect "${pre}use_after_put" "$p" use_after_put 'AddressSanitizer: heap-use-after-free' \
+		'#[0-9]+ 0x[0-9a-f]+ in perf_cpu_map__nr .*cpumap\.c' \
+		"#[0-9]+ 0x[0-9a-f]+ in main .*main\\.c:$up"
+}
+mistakes '' checked "$b/conv"
 
 # what the original program shows for the same mistakes: no get named in
 # the leak, and the use after put goes unnoticed (the map is still alive)
@@ -181,5 +187,43 @@ else
 	echo "  the original program was expected to blame no get and to miss the use after put"
 	sed 's/^/    /' "$b/orig.missed_put.err" "$b/orig.use_after_put.err" | head -n 30
 	fail unchecked-misses
+fi
+# 3. the same with "rc_check perf_cpu_map accessors": main.c reads nr
+# through the existing perf_cpu_map__nr(), nothing is defined twice, and
+# the checker still catches every mistake
+echo 'rc_check perf_cpu_map accessors' >"$b/acc.spec"
+cp -r "$b/src" "$b/acc"
+if ! "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place --spec "$b/acc.spec" \
+	"$top/cocci/rc_check.cocci" "$b/acc" >"$b/acc.patch" 2>"$b/acc.err"; then
+	sed 's/^/  /' "$b/acc.err"
+	fail accessors/convert
+elif grep -qF 'perf_cpu_map__nr(map))' "$b/acc/main.c" &&
+	! grep -nE '(map|held)->nr' "$b/acc/main.c" &&
+	[ "$(grep -c 'perf_cpu_map__nr(' "$b/acc/cpumap.h")" = 1 ] &&
+	grep -qF 'RC_CHK_ACCESS(cpus)->nr' "$b/acc/cpumap.c" &&
+	"$top/scripts/run-cocci.sh" -q -j 1 -m patch --spec "$b/acc.spec" \
+		"$top/cocci/rc_check.cocci" "$b/acc" >"$b/acc.again" 2>&1 && [ ! -s "$b/acc.again" ]; then
+	pass accessors/convert
+else
+	echo "  main.c should call perf_cpu_map__nr(map), cpumap.h declare it once," \
+		"cpumap.c keep RC_CHK_ACCESS(), a second run change nothing:"
+	head -n 20 "$b/acc.again" | sed 's/^/  /'
+	fail accessors/convert
+fi
+if build accessors "$b/acc" lib "${san[@]}"; then
+	for m in clean missed_put double_put use_after_put; do
+		run accessors "$m"
+	done
+	if [ "$(cat "$b/accessors.clean.rc")" = 0 ] && [ ! -s "$b/accessors.clean.err" ] &&
+		cmp -s "$b/orig.clean.out" "$b/accessors.clean.out"; then
+		pass accessors/clean
+	else
+		sed 's/^/    /' "$b/accessors.clean.out" "$b/accessors.clean.err" | head -n 20
+		fail accessors/clean
+	fi
+	mistakes accessors/ accessors "$b/acc"
+else
+	sed 's/^/  /' "$b/accessors.log" | head -n 30
+	fail accessors/build
 fi
 exit "$rc"
