@@ -31,10 +31,10 @@
 ///    static inline FTYPE TYPE__f(const struct TYPE *LAST)
 ///    { return RC_CHK_ACCESS(LAST)->f; }
 /// (LAST: the last word of TYPE). A function TYPE__f that is already
-/// declared is used instead when it takes one (const) struct TYPE * and
-/// returns the field's type, and only where it is declared earlier (in a
-/// header, or above in the same file) and, if its parameter is not const,
-/// not through a const pointer. The functions that implement the type are
+/// declared is used instead when it takes one (const) struct TYPE *,
+/// returns the field's type and, if the tree defines it, reads p->f; and
+/// only where it is declared earlier (in a header, or above in the same
+/// file) and, if its parameter is not const, not through a const pointer. The functions that implement the type are
 /// those named TYPE__*, and those this script converts a get, a put, an
 /// allocation or a free in. Accesses that stay RC_CHK_ACCESS(p)->f, with the
 /// reason in report mode: writes (=, op=, ++, --), &p->f, arguments of
