@@ -5,29 +5,40 @@
 /// include/refconv/ref_wrap.h), a field "struct TYPE *f;" of another struct
 /// H whose every use is one of the forms below becomes "struct TYPE_ref f;",
 /// the wrapper that DECLARE_REF(TYPE, struct TYPE, GET, PUT) declares:
-///  - "x->f = y; GET(y);", "GET(y); x->f = y;" or "x->f = GET(y);"
-///    -> ref_acquire(TYPE, &x->f, y);
+///  - "x->f = y; GET(y);", "GET(y); x->f = y;" (next to each other) or
+///    "x->f = GET(y);" -> ref_acquire(TYPE, &x->f, y);
 ///  - "PUT(x->f); x->f = NULL;" or "PUT(x->f);" -> ref_release(TYPE, &x->f);
 ///    (which also empties the wrapper);
+///  - "if (x->f) PUT(x->f);" with or without the "x->f = NULL;" after it ->
+///    ref_release(TYPE, &x->f); in kernel code (a file that includes some
+///    <linux/...>): the kernel's ref_release() does nothing on an empty
+///    wrapper. The userspace ref_release() calls PUT like the code it
+///    replaces, PUT(NULL) on an empty wrapper, so userspace code keeps the
+///    test: if (ref_ptr(TYPE, &x->f)) ref_release(TYPE, &x->f);
 ///  - "x->f = NULL;" elsewhere -> ref_init(TYPE, &x->f);
 ///  - any other use of x->f is a read -> ref_ptr(TYPE, &x->f).
-/// DECLARE_REF goes right after PUT's declaration (or GET's, if later) in
-/// the file that declares it, or, when the run has none (PUT comes from a
-/// header outside it), right before the first converted struct.
+/// DECLARE_REF is emitted once per run: right after PUT's definition (or
+/// GET's, if later in that file) in the file that declares it; after a
+/// prototype (where spatch 1.1.1 cannot add) right before the first
+/// converted struct that follows it in that file; when the run declares
+/// neither (they come from headers outside it), right before the first
+/// converted struct. A DECLARE_REF(TYPE, ...) already in the run is reused.
 /// With REF_DEBUG the wrappers record where each reference was acquired: a
 /// reference never released is reported at exit with that site, a second
 /// release with both sites.
-/// A field is kept, and report mode says why at each use, when it is also
-/// stored without a GET (a borrowed pointer), its address is taken, it is
-/// put inside an expression, it is a member of a struct value (x.f, as in
-/// an embedded struct), it is used through an expression whose type
-/// spatch cannot infer, it is never acquired with GET, or its struct cannot
-/// see DECLARE_REF (defined before PUT's declaration, or in a file that does
-/// not include the one that declares it).
-///
-/// The kernel's ref_release() does not call PUT on an empty wrapper, where
-/// "PUT(x->f)" called PUT(NULL); the userspace one calls put like the code
-/// it replaces.
+/// A field is kept, all structs with that field (H, f) together, and report
+/// mode says why at each use, when it is also stored without a GET next to
+/// the store (a borrowed pointer), or from another holder's field (a copy or
+/// a move); its address is taken; it is put inside an expression or through
+/// a copy of the pointer ("p = x->f; ... PUT(p);"); it is used inside GET's
+/// or PUT's own definition; it is set in an initializer list; struct H
+/// values are copied whole (assignment, memcpy, kmemdup); it is a member of a
+/// struct value (x.f); it is used through an expression whose type spatch
+/// cannot infer (which keeps every struct with a field of that name); it is
+/// never acquired with GET; or its struct cannot see DECLARE_REF (defined
+/// before PUT's declaration, or in a file that does not include the one
+/// that declares it). TYPE's own fields (struct TYPE *parent) are not
+/// holders and are left alone.
 //
 // The struct is usually defined in a header and used in .c files, so the
 // driver runs a collect pass, scripts/decide-ref_wrap.py decides per field,
@@ -127,10 +138,11 @@ def samefile(cur, name):
     "-" and the original's base name."""
     return cur == name or cur.endswith("-" + os.path.basename(name))
 
-def anchor(p, out):
-    """DECLARE_REF goes after the declaration at P: bind its identifiers."""
+def anchor(p, out, kind):
+    """DECLARE_REF goes after the KIND of declaration at P: bind its
+    identifiers."""
     for t, a in sorted(ANCHOR.items()):
-        if a[0] == "put" and samefile(p[0].file, a[1]) and a[2] == p[0].line:
+        if a[0] == kind and samefile(p[0].file, a[1]) and a[2] == p[0].line:
             declare(t, out)
             return True
     return False
@@ -273,6 +285,33 @@ p2 << crel.p2;
 use("release", p)
 use("release", p2)
 
+@ccondrel depends on collect@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+expression E;
+position p;
+@@
+if (E->f) P(E->f);
+E->f@p = NULL;
+
+@script:python depends on collect@
+p << ccondrel.p;
+@@
+use("release", p)
+
+@ccondtest depends on collect@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+expression E;
+position p;
+@@
+if (E->f@p) P(E->f);
+
+@script:python depends on collect@
+p << ccondtest.p;
+@@
+use("condtest", p)
+
 @crel1 depends on collect@
 identifier f : script:python() { isname(f) };
 identifier P : script:python() { isput(P) };
@@ -345,9 +384,134 @@ position p;
 struct H x = { ..., .f@p = e, ... };
 
 @script:python depends on collect@
+H << cinitlist.H;
+f << cinitlist.f;
 p << cinitlist.p;
 @@
-use("write", p)
+emit("ilist", H, f, p[0].file, p[0].line, p[0].column)
+
+// a store of another holder's field: a move, not an acquire
+@cmove depends on collect@
+identifier f : script:python() { isname(f) };
+identifier f2 : script:python() { isname(f2) };
+expression E, E2;
+position p;
+@@
+\(E->f@p = E2->f2\|E->f@p = E2.f2\)
+
+@script:python depends on collect@
+p << cmove.p;
+@@
+use("move", p)
+
+// stored, with GET of the same pointer elsewhere on the path: not adjacent
+@cfar depends on collect exists@
+identifier f : script:python() { isname(f) };
+identifier G : script:python() { isget(G) };
+expression E, y, e;
+position p;
+@@
+(
+E->f@p = y;
+... when != y = e
+G(y);
+|
+G(y);
+... when != y = e
+E->f@p = y;
+)
+
+@script:python depends on collect@
+p << cfar.p;
+@@
+use("far", p)
+
+// the field's reference put through a copy of the pointer
+@cputcopy depends on collect exists@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+expression E, e;
+identifier v;
+type T;
+position p;
+@@
+(
+v = E->f@p;
+|
+T v = E->f@p;
+)
+... when != v = e
+P(v);
+
+@script:python depends on collect@
+p << cputcopy.p;
+@@
+use("putcopy", p)
+
+// GET's and PUT's own definitions are not converted
+@chelper depends on collect@
+identifier hf : script:python() { ishelper(hf) };
+identifier f : script:python() { isname(f) };
+expression E;
+type R;
+position p;
+@@
+R hf(...) { <+... \(E->f@p\|E.f@p\) ...+> }
+
+@script:python depends on collect@
+p << chelper.p;
+@@
+use("helper", p)
+
+// struct values copied whole (the wrapper would be copied without a get)
+@ccopy depends on collect@
+identifier H, x;
+struct H *E;
+struct H E2;
+expression e;
+position p;
+@@
+(
+*E@p = e
+|
+E2@p = e
+|
+memcpy(E@p, ...)
+|
+memcpy(&E2@p, ...)
+|
+memcpy(e, E@p, ...)
+|
+memcpy(e, &E2@p, ...)
+|
+kmemdup(E@p, ...)
+|
+kmemdup(&E2@p, ...)
+)
+
+@script:python depends on collect@
+H << ccopy.H;
+p << ccopy.p;
+@@
+emit("copy", H, p[0].file, p[0].line, p[0].column)
+
+@ccopyd depends on collect@
+identifier H, x;
+struct H *E;
+struct H E2;
+position p;
+@@
+(
+struct H x@p = *E;
+|
+struct H x@p = E2;
+)
+
+@script:python depends on collect@
+H << ccopyd.H;
+p << ccopyd.p;
+@@
+emit("copy", H, p[0].file, p[0].line, p[0].column)
 
 @finalize:python depends on collect@
 @@
@@ -409,6 +573,11 @@ tell(p, "org")
 // ---------------------------------------------------------------------------
 // patch: the field, the acquires, releases and inits, then the reads
 
+// kernel code includes some <linux/...>
+@iskernel depends on patch@
+@@
+#include <linux/...>
+
 @pdef depends on patch@
 identifier H, T, f;
 position p : script:python(H, f) { okf(H, f) };
@@ -451,6 +620,34 @@ if t is None:
     cocci.include_match(False)
 else:
     declare(t, coccinelle)
+
+// "if (x->f) PUT(x->f);": the kernel's ref_release() skips an empty
+// wrapper, the userspace one calls put like the code it replaces
+
+@depends on patch && iskernel@
+identifier pfield.H, pfield.f, pnames.TAG, pnames.P;
+struct H *E;
+@@
+(
+- if (E->f) P(E->f);
+- E->f = NULL;
++ ref_release(TAG, &E->f);
+|
+- if (E->f) P(E->f);
++ ref_release(TAG, &E->f);
+)
+
+@depends on patch && !iskernel@
+identifier pfield.H, pfield.f, pnames.TAG, pnames.P;
+struct H *E;
+@@
+  if (E->f)
+- P(E->f);
++ ref_release(TAG, &E->f);
+(
+- E->f = NULL;
+|
+)
 
 @depends on patch@
 identifier pfield.H, pfield.f, pnames.TAG, pnames.G, pnames.P;
@@ -501,7 +698,8 @@ struct H *E;
 // ---------------------------------------------------------------------------
 // patch: DECLARE_REF once per run, after PUT's (or GET's) definition or
 // before the first converted struct (spatch 1.1.1 adds nothing after a
-// prototype: the decide step then picks the first converted struct after it)
+// prototype, and fresh identifiers in code that replaces one are not
+// bound: the decide step then picks the first converted struct after it)
 
 @pfundef depends on patch@
 identifier hf : script:python() { ishelper(hf) };
@@ -517,7 +715,7 @@ ST;
 G;
 P;
 @@
-if not anchor(p, coccinelle):
+if not anchor(p, coccinelle, "put"):
     cocci.include_match(False)
 
 @depends on patch@

@@ -30,8 +30,15 @@ import refconv_spec  # noqa: E402
 GOOD = {"acquire", "release", "init"}
 # blocking kinds, first match wins, and what report mode says
 BLOCKERS = [
+    ("helper", "used inside %(get)s's or %(put)s's own definition"),
     ("addr", "its address is taken"),
+    ("putcopy", "its reference is put through a copy of the pointer: "
+     "ref_release() would not see it"),
     ("put", "put inside an expression: ref_release() is a statement"),
+    ("move", "assigned from another holder's field: a copy or a move, "
+     "which this conversion does not turn into ref_move()"),
+    ("far", "stored with %(get)s on the same pointer, but not next to it: "
+     "move them together"),
     ("write", "stored without %(get)s: a borrowed pointer"),
 ]
 
@@ -80,6 +87,16 @@ def _includes(path, target):
                      decide_common.text(path), re.M) is not None
 
 
+def _kernel(path):
+    """Whether PATH is kernel code: it includes some <linux/...>."""
+    return re.search(r"^\s*#\s*include\s*<linux/", decide_common.text(path),
+                     re.M) is not None
+
+
+def _order(pos):
+    return (pos[0], int(pos[1]), int(pos[2]))
+
+
 def _where(pos):
     return "%s:%s" % (pos[0], pos[1])
 
@@ -93,7 +110,11 @@ def decide(work):
     typed = {}      # pos -> (H, f)
     anyuse = {}     # pos -> f
     kinds = {}      # pos -> set of kinds
+    copies = {}     # H -> first position where a struct H value is copied
+    ilists = {}     # (H, f) -> first initializer list naming .f
     for r in decide_common.records(work):
+        if r[0] == "def" and r[1] == r[3]:
+            continue    # struct TYPE's own links (a parent): not a holder
         if r[0] == "def":
             defs.setdefault((r[1], r[2]), (r[3], (r[4], r[5], r[6])))
         elif r[0] in ("decl", "proto"):
@@ -104,6 +125,12 @@ def decide(work):
             typed[(r[3], r[4], r[5])] = (r[1], r[2])
         elif r[0] == "any":
             anyuse[(r[2], r[3], r[4])] = r[1]
+        elif r[0] == "copy":
+            pos = (r[2], r[3], r[4])
+            copies[r[1]] = min(copies.get(r[1], pos), pos, key=_order)
+        elif r[0] == "ilist":
+            pos = (r[3], r[4], r[5])
+            ilists[(r[1], r[2])] = min(ilists.get((r[1], r[2]), pos), pos, key=_order)
         else:
             kinds.setdefault((r[1], r[2], r[3]), set()).add(r[0])
     byname = {}
@@ -116,6 +143,13 @@ def decide(work):
     def block(key, reason, pos):
         if key in defs and key not in why:
             why[key] = (reason, pos)
+
+    for key in sorted(defs):
+        if key[0] in copies:
+            block(key, "struct %s values are copied whole: the copy would "
+                  "hold the reference without a get" % key[0], copies[key[0]])
+        if key in ilists:
+            block(key, "set in an initializer list", ilists[key])
 
     text_cache = {}
     for pos in sorted(anyuse, key=lambda p: (p[0], int(p[1]), int(p[2]))):
@@ -130,15 +164,20 @@ def decide(work):
             continue
         t = defs[owner][0]
         text_cache.setdefault(pos[0], decide_common.text(pos[0]).split("\n"))
-        if k & GOOD:
+        if "helper" in k:
+            block(owner, BLOCKERS[0][1] % {"get": spec[t][0], "put": spec[t][1]}, pos)
+            kind = None
+        elif k & GOOD:
             kind = "acquire" if "acquire" in k else ("release" if "release" in k else "init")
             if kind == "acquire":
                 acquired.add(owner)
+        elif "condtest" in k and _kernel(pos[0]):
+            kind = "release"    # part of the kernel's ref_release()
         else:
             kind = "read"
             for b, reason in BLOCKERS:
                 if b in k:
-                    block(owner, reason % {"get": spec[t][0]}, pos)
+                    block(owner, reason % {"get": spec[t][0], "put": spec[t][1]}, pos)
                     kind = None
                     break
         uses.setdefault(owner, []).append((pos, kind))
@@ -226,15 +265,13 @@ def decide(work):
            "init": "ref_init()", "read": "ref_ptr()"}
     for key in sorted(defs):
         t, dpos = defs[key]
-        what = "struct %s.%s" % key
+        what = "%s.%s" % key
         if key in why:
             reason, bpos = why[key]
-            msgs.append((dpos, "INFO: %s stays a plain pointer: %s (%s)"
-                         % (what, reason, _where(bpos))))
-            for pos, _ in uses.get(key, []):
-                msgs.append((pos, "INFO: %s stays a plain pointer: %s"
-                             % (what, reason if pos == bpos else
-                                "see %s" % _where(bpos))))
+            for pos in [dpos] + [u for u, _ in uses.get(key, [])]:
+                msgs.append((pos, "INFO: %s kept: %s%s"
+                             % (what, reason, "" if pos == bpos else
+                                " (%s)" % _where(bpos))))
         else:
             msgs.append((dpos, "WARNING: %s holds a reference: use struct %s_ref"
                          % (what, t)))
@@ -246,8 +283,8 @@ def decide(work):
         if pos not in typed:
             for key in byname.get(f, []):
                 if why.get(key, (None, None))[1] == pos:
-                    msgs.append((pos, "INFO: struct %s.%s stays a plain pointer: "
-                                 "used through an expression of unknown type" % key))
+                    msgs.append((pos, "INFO: %s.%s kept: used through an "
+                                 "expression of unknown type" % key))
     decide_common.write_lines(work, "fields",
                               ["%s\t%s\t%s" % (h, f, defs[(h, f)][0]) for (h, f) in ok])
     decide_common.write_lines(work, "anchors", [

@@ -1,7 +1,8 @@
 /*
  * Modelled on kernel/fork.c (Linux 6.1), the "if (p) put(p)" shape of
  * its error paths.
- * Positive: the test becomes ref_ptr(), the put ref_release().
+ * Positive: the kernel's ref_release() skips an empty wrapper, so the
+ * test, the put and the clear become one ref_release().
  */
 #include <linux/module.h>
 #include <linux/slab.h>
