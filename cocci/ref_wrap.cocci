@@ -248,6 +248,21 @@ p << cany.p;
 @@
 emit("any", f, p[0].file, p[0].line, p[0].column)
 
+// the kernel's current is a macro spatch cannot type without includes:
+// current->f is a struct task_struct field (the decide step applies this to
+// kernel files only)
+@ccurrent depends on collect@
+identifier f : script:python() { isname(f) };
+position p;
+@@
+current->f@p
+
+@script:python depends on collect@
+f << ccurrent.f;
+p << ccurrent.p;
+@@
+emit("current", f, p[0].file, p[0].line, p[0].column)
+
 @cacq depends on collect@
 identifier f : script:python() { isname(f) };
 identifier G : script:python() { isget(G) };
@@ -472,7 +487,7 @@ expression e;
 position p;
 @@
 (
-*E@p = e
+ *E@p = e
 |
 E2@p = e
 |

@@ -112,6 +112,7 @@ def decide(work):
     kinds = {}      # pos -> set of kinds
     copies = {}     # H -> first position where a struct H value is copied
     ilists = {}     # (H, f) -> first initializer list naming .f
+    current = {}    # pos -> f, for current->f
     for r in decide_common.records(work):
         if r[0] == "def" and r[1] == r[3]:
             continue    # struct TYPE's own links (a parent): not a holder
@@ -125,6 +126,8 @@ def decide(work):
             typed[(r[3], r[4], r[5])] = (r[1], r[2])
         elif r[0] == "any":
             anyuse[(r[2], r[3], r[4])] = r[1]
+        elif r[0] == "current":
+            current[(r[2], r[3], r[4])] = r[1]
         elif r[0] == "copy":
             pos = (r[2], r[3], r[4])
             copies[r[1]] = min(copies.get(r[1], pos), pos, key=_order)
@@ -133,6 +136,9 @@ def decide(work):
             ilists[(r[1], r[2])] = min(ilists.get((r[1], r[2]), pos), pos, key=_order)
         else:
             kinds.setdefault((r[1], r[2], r[3]), set()).add(r[0])
+    for pos, f in current.items():
+        if pos not in typed and _kernel(pos[0]):
+            typed[pos] = ("task_struct", f)
     byname = {}
     for (h, f) in defs:
         byname.setdefault(f, []).append((h, f))
@@ -151,6 +157,7 @@ def decide(work):
         if key in ilists:
             block(key, "set in an initializer list", ilists[key])
 
+    structwide = set(why)   # kept for what struct H does, not for a use
     text_cache = {}
     for pos in sorted(anyuse, key=lambda p: (p[0], int(p[1]), int(p[2]))):
         f = anyuse[pos]
@@ -190,6 +197,13 @@ def decide(work):
             if not src[:col].rstrip().endswith("->"):
                 block(owner, "a member of a struct value (x.%s): the "
                       "conversion rewrites x->%s only" % (owner[1], owner[1]), pos)
+    # a use that keeps a field keeps it in every struct with the same
+    # TYPE-field pair: one borrowed "x->f = e;" is enough to doubt them all
+    for key in sorted(set(why) - structwide):
+        reason, pos = why[key]
+        for other in sorted(defs):
+            if other[1] == key[1] and defs[other][0] == defs[key][0] and other not in why:
+                why[other] = ("as %s.%s, %s" % (key[0], key[1], reason), pos)
     for key in defs:
         if key not in why and key not in acquired:
             block(key, "never acquired with %s in the run" % spec[defs[key][0]][0],

@@ -22,14 +22,21 @@ trap 'rm -rf "$b"' EXIT
 pass() { echo "PASS: ref_wrap_e2e/$1"; }
 fail() { echo "FAIL: ref_wrap_e2e/$1"; }
 
-if ! command -v spatch >/dev/null; then
+# need COMMAND PACKAGE - a missing tool skips the suite, or fails it in CI
+need()
+{
+	command -v "$1" >/dev/null && return 0
 	if [ -n "${CI:-}" ]; then
-		echo "FAIL: ref_wrap_e2e (spatch missing: apt-get install coccinelle)"
+		echo "FAIL: ref_wrap_e2e ($1 missing: apt-get install $2)"
 		exit 1
 	fi
-	echo "SKIP: ref_wrap_e2e (spatch missing: apt-get install coccinelle)"
+	echo "SKIP: ref_wrap_e2e ($1 missing: apt-get install $2)"
 	exit 0
-fi
+}
+
+need spatch coccinelle
+need "$cc" gcc
+need make make
 if ! make -s -C "$top/runtime" >"$b/make.log" 2>&1; then
 	sed 's/^/  /' "$b/make.log" | tail -n 20
 	echo "FAIL: ref_wrap_e2e (make -C runtime failed)"
