@@ -441,6 +441,28 @@ p << cfar.p;
 @@
 use("far", p)
 
+// a reference taken into a local earlier and handed over to the field
+@cxfer depends on collect exists@
+identifier f : script:python() { isname(f) };
+identifier G : script:python() { isget(G) };
+expression E, e;
+identifier y;
+type T;
+position p;
+@@
+(
+y = G(...);
+|
+T y = G(...);
+)
+... when != y = e
+E->f@p = y;
+
+@script:python depends on collect@
+p << cxfer.p;
+@@
+use("transfer", p)
+
 // the field's reference put through a copy of the pointer
 @cputcopy depends on collect exists@
 identifier f : script:python() { isname(f) };

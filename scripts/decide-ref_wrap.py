@@ -37,6 +37,8 @@ BLOCKERS = [
     ("put", "put inside an expression: ref_release() is a statement"),
     ("move", "assigned from another holder's field: a copy or a move, "
      "which this conversion does not turn into ref_move()"),
+    ("transfer", "stored from a local that holds a reference %(get)s took "
+     "earlier: a hand-over, which ref_acquire() does not express"),
     ("far", "stored with %(get)s on the same pointer, but not next to it: "
      "move them together"),
     ("write", "stored without %(get)s: a borrowed pointer"),

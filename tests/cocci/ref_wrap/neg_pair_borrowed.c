@@ -8,6 +8,7 @@
 #include <linux/module.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 
 struct my_context {
 	struct pid *pid;
