@@ -463,6 +463,26 @@ p << cxfer.p;
 @@
 use("transfer", p)
 
+// read again after a bare put: ref_release() empties the wrapper, the
+// plain put left the (stale) pointer in place
+@cputread depends on collect exists@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+expression E, e;
+position p, p2;
+@@
+P(E->f@p);
+... when != E->f = e
+E->f@p2
+
+@script:python depends on collect@
+p << cputread.p;
+p2 << cputread.p2;
+@@
+# the decide step drops p2 when it is the left side of a store
+if (p[0].line, p[0].column) != (p2[0].line, p2[0].column):
+    emit("putread", p[0].file, p[0].line, p[0].column, p2[0].line, p2[0].column)
+
 // the field's reference put through a copy of the pointer
 @cputcopy depends on collect exists@
 identifier f : script:python() { isname(f) };

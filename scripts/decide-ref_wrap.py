@@ -34,6 +34,8 @@ BLOCKERS = [
     ("addr", "its address is taken"),
     ("putcopy", "its reference is put through a copy of the pointer: "
      "ref_release() would not see it"),
+    ("putread", "read again after this put: ref_release() would empty "
+     "the wrapper, the put left the pointer"),
     ("put", "put inside an expression: ref_release() is a statement"),
     ("move", "assigned from another holder's field: a copy or a move, "
      "which this conversion does not turn into ref_move()"),
@@ -43,6 +45,9 @@ BLOCKERS = [
      "move them together"),
     ("write", "stored without %(get)s: a borrowed pointer"),
 ]
+
+# blockers that win over an acquire or a release at the same site
+FIRST = ["helper", "putread"]
 
 
 def refs():
@@ -115,6 +120,7 @@ def decide(work):
     copies = {}     # H -> first position where a struct H value is copied
     ilists = {}     # (H, f) -> first initializer list naming .f
     current = {}    # pos -> f, for current->f
+    putreads = []   # (put site, a later access that is not a store?)
     for r in decide_common.records(work):
         if r[0] == "def" and r[1] == r[3]:
             continue    # struct TYPE's own links (a parent): not a holder
@@ -130,6 +136,8 @@ def decide(work):
             anyuse[(r[2], r[3], r[4])] = r[1]
         elif r[0] == "current":
             current[(r[2], r[3], r[4])] = r[1]
+        elif r[0] == "putread":
+            putreads.append(((r[1], r[2], r[3]), (r[1], r[4], r[5])))
         elif r[0] == "copy":
             pos = (r[2], r[3], r[4])
             copies[r[1]] = min(copies.get(r[1], pos), pos, key=_order)
@@ -138,6 +146,9 @@ def decide(work):
             ilists[(r[1], r[2])] = min(ilists.get((r[1], r[2]), pos), pos, key=_order)
         else:
             kinds.setdefault((r[1], r[2], r[3]), set()).add(r[0])
+    for put, later in putreads:
+        if "write" not in kinds.get(later, set()):
+            kinds.setdefault(put, set()).add("putread")
     for pos, f in current.items():
         if pos not in typed and _kernel(pos[0]):
             typed[pos] = ("task_struct", f)
@@ -173,8 +184,10 @@ def decide(work):
             continue
         t = defs[owner][0]
         text_cache.setdefault(pos[0], decide_common.text(pos[0]).split("\n"))
-        if "helper" in k:
-            block(owner, BLOCKERS[0][1] % {"get": spec[t][0], "put": spec[t][1]}, pos)
+        first = [b for b in FIRST if b in k]
+        if first:
+            block(owner, dict(BLOCKERS)[first[0]] % {"get": spec[t][0], "put": spec[t][1]},
+                  pos)
             kind = None
         elif k & GOOD:
             kind = "acquire" if "acquire" in k else ("release" if "release" in k else "init")
