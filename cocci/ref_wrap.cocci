@@ -26,19 +26,24 @@
 /// With REF_DEBUG the wrappers record where each reference was acquired: a
 /// reference never released is reported at exit with that site, a second
 /// release with both sites.
-/// A field is kept, all structs with that field (H, f) together, and report
-/// mode says why at each use, when it is also stored without a GET next to
-/// the store (a borrowed pointer), or from another holder's field (a copy or
-/// a move); its address is taken; it is put inside an expression or through
-/// a copy of the pointer ("p = x->f; ... PUT(p);"); it is used inside GET's
-/// or PUT's own definition; it is set in an initializer list; struct H
-/// values are copied whole (assignment, memcpy, kmemdup); it is a member of a
-/// struct value (x.f); it is used through an expression whose type spatch
-/// cannot infer (which keeps every struct with a field of that name); it is
-/// never acquired with GET; or its struct cannot see DECLARE_REF (defined
-/// before PUT's declaration, or in a file that does not include the one
-/// that declares it). TYPE's own fields (struct TYPE *parent) are not
-/// holders and are left alone.
+/// A field is kept, and report mode says why at each use, when it is also
+/// stored without a GET next to the store (a borrowed pointer), from another
+/// holder's field (a copy or a move), or from a local that took its reference
+/// earlier ("y = GET(z); ... x->f = y;", a hand-over); its address is taken;
+/// it is put inside an expression or through a copy of the pointer ("p =
+/// x->f; ... PUT(p);"); it is read again after a bare "PUT(x->f);"
+/// (ref_release() empties the wrapper, the put did not clear the pointer); it
+/// is used inside GET's or PUT's own definition; it is set in an initializer
+/// list; struct H values are copied whole (assignment, memcpy, kmemdup); it
+/// is a member of a struct value (x.f); it is used through an expression
+/// whose type spatch cannot infer (which keeps every struct with a field of
+/// that name); it is never acquired with GET; or its struct cannot see
+/// DECLARE_REF (defined before PUT's declaration, or in a file that does not
+/// include the one that declares it). A use that keeps a field keeps the same
+/// TYPE-field pair in every struct; what one struct does as a whole (copied,
+/// set in an initializer, defined too early) keeps only that struct. TYPE's
+/// own fields (struct TYPE *parent) are not holders and are left alone; in
+/// kernel code current->f is a task_struct field.
 //
 // The struct is usually defined in a header and used in .c files, so the
 // driver runs a collect pass, scripts/decide-ref_wrap.py decides per field,
