@@ -3,7 +3,8 @@
  * A userspace model of seed 001's struct ref use: a cache keeps a
  * reference on the object it last looked up, taken with obj_get() and
  * dropped with obj_put(). "make coccicheck COCCI=cocci/ref_wrap.cocci
- * MODE=patch" turns the field into a struct obj_ref (examples/refconv.spec).
+ * MODE=patch" turns the field into a struct obj_ref (examples/refconv.spec);
+ * tests/ref_wrap_e2e/run.sh converts it and runs it with REF_DEBUG.
  */
 #include <stdio.h>
 #include <stdlib.h>

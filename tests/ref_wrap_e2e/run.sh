@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# cocci/ref_wrap.cocci end to end with REF_DEBUG: cache.c here is converted
+# cocci/ref_wrap.cocci end to end with REF_DEBUG: examples/ref_wrap/cache.c is converted
 # with the driver (scripts/run-cocci.sh --in-place on a copy), built against
 # include/ and runtime/librefconv.a with -DREF_DEBUG, and run:
 #   convert          the field became a wrapper, with acquire/release/ptr
@@ -53,8 +53,8 @@ build()
 }
 
 mkdir "$b/orig" "$b/conv"
-cp "$here/cache.c" "$b/orig/"
-cp "$here/cache.c" "$here/refconv.spec" "$b/conv/"
+cp "$top/examples/ref_wrap/cache.c" "$b/orig/"
+cp "$top/examples/ref_wrap/cache.c" "$here/refconv.spec" "$b/conv/"
 "$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/orig/prog" "$b/orig/cache.c"
 "$b/orig/prog" >"$b/expected"
 
