@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""What the Python embedded in refconv's .cocci files shares.
+
+Each .cocci starts its @initialize:python@ block with
+
+    import os, sys
+    sys.path.insert(0, os.environ.get("REFCONV_PYLIB", ""))
+    import refconv_cocci as rc
+    rc.require_driver("NAME.cocci")
+
+and keeps only its own data and rules. The work directory's files are
+described in scripts/lib/README.
+"""
+
+import os
+import sys
+
+WORK = os.environ.get("REFCONV_WORK", "")
+
+
+def require_driver(script, need_work=True):
+    """Stop spatch with one line when SCRIPT runs without scripts/run-cocci.sh.
+
+    The driver sets REFCONV_PYLIB (how this module was found) and, for
+    conversions that collect, REFCONV_WORK; plain spatch sets neither and
+    would otherwise do nothing, or die with a traceback."""
+    if need_work and not WORK:
+        sys.stderr.write("%s: run it with scripts/run-cocci.sh or \"make "
+                         "coccicheck\": its decisions span files that plain "
+                         "spatch does not see\n" % script)
+        sys.stderr.flush()
+        os._exit(2)
+
+
+def rows(name):
+    """The tab-separated records of WORK/NAME ([] when there is none)."""
+    path = os.path.join(WORK, name)
+    if not WORK or not os.path.exists(path):
+        return []
+    with open(path, errors="replace") as f:
+        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
+
+
+def key(p):
+    """The (file, line, column) of the first element of position P, as
+    strings, the way the work directory's records spell them."""
+    return (p[0].file, p[0].line, p[0].column)
+
+
+def samefile(cur, name):
+    """Whether CUR, the file spatch is matching, is NAME: once a rule has
+    changed a file, spatch matches a temporary copy whose name ends with
+    "-" and the original's base name."""
+    return cur == name or cur.endswith("-" + os.path.basename(name))
+
+
+class Sites:
+    """WORK/sites: (file, line, col) -> (kind, unit, message)."""
+
+    def __init__(self, name="sites"):
+        self.at = {}
+        for r in rows(name):
+            self.at[(r[1], r[2], r[3])] = (r[0], r[4], r[5])
+
+    def __contains__(self, p):
+        return key(p) in self.at
+
+    def kind(self, p):
+        s = self.at.get(key(p))
+        return s[0] if s else None
+
+    def has(self, p, *kinds):
+        """Whether P is a site of one of KINDS."""
+        return self.kind(p) in kinds
+
+    def message(self, p):
+        s = self.at.get(key(p))
+        return s[2] if s else None
+
+
+_out = None
+
+
+def emit(kind, p, *fields):
+    """Append a collect record KIND FILE LINE COL FIELDS... for position P."""
+    emit_raw(kind, p[0].file, p[0].line, p[0].column, *fields)
+
+
+def emit_raw(*fields):
+    """Append one collect record of FIELDS to WORK/collect.<pid>."""
+    global _out
+    if not WORK:
+        return
+    if _out is None:
+        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
+                    buffering=1)
+    _out.write("\t".join(str(f) for f in fields) + "\n")
+
+
+def finish():
+    """Close the collect records (from @finalize:python@)."""
+    global _out
+    if _out is not None:
+        _out.close()
+        _out = None
+
+
+def tell(p, msg, mode):
+    """Print MSG at position P in report or org MODE (nothing for None)."""
+    import coccilib.org
+    import coccilib.report
+    if msg is None:
+        return
+    if mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    elif mode == "org":
+        coccilib.org.print_todo(p[0], msg)
+
+
+class LastInclude:
+    """The line of the last #include of each file, for rules that add the
+    runtime's header after it: note() from a rule matching every
+    #include <...>@p, then is_last() in the constraint of the adding rule."""
+
+    def __init__(self):
+        self.line = {}
+
+    def note(self, p):
+        f = p[0].file
+        self.line[f] = max(self.line.get(f, 0), int(p[0].line))
+
+    def is_last(self, p):
+        return int(p[0].line) == self.line.get(p[0].file)
