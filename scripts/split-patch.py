@@ -5,18 +5,20 @@
     split-patch.py --by maintainers|dir --tree TREE --out DIR
                    [--cocci FILE]... [--work DIR] PATCH
 
-Files that must change together stay in one patch: every file touched for
-one converted field (its definition and all its uses, from the decide
-step's WORK/*/decisions) goes to the subsystem of the field's definition, so
-each patch of the series builds on its own. Subsystems come from the tree's
+Files that must change together stay in one patch: every file of one unit
+(a converted field or type: its definition and all its uses, from the
+decide steps' WORK/*/groups, see scripts/lib/README) goes to the subsystem
+of the unit's definition, and a patch comes after the patches whose units it
+needs (WORK/*/needs), so each patch of the series builds on its own. Subsystems come from the tree's
 MAINTAINERS file (F:/X: patterns, the longest matching pattern wins) with
 --by maintainers; files no section matches, and every file with --by dir,
 fall back to their top directories (two levels: drivers/md, fs/nfsd).
 
 Each output file is in git format-patch form: From (git config, else a
-refconv address), Date, Subject "[PATCH n/N] <prefix>: convert ...", a body
-made of the semantic patch's /// lines and the decision rows for that
-subsystem, a diffstat, and the diff. Applied in order, the series equals the
+refconv address), Date, Subject "[PATCH n/N] <prefix>: <the units' subject>"
+(the conversion's words, e.g. "use refcount_t for kcopyd_job.sub_jobs"), a
+body made of the semantic patch's /// lines and the units of the patch, a
+diffstat, and the diff. Applied in order, the series equals the
 single patch.
 """
 
@@ -100,55 +102,112 @@ def top_dir(path):
     return "/".join(parts[:2]) if len(parts) > 2 else parts[0] if len(parts) > 1 else "."
 
 
-def link_groups(files, work):
-    """Files that must stay together: {file: representative}."""
-    parent = {f: f for f in files}
+class Groups:
+    """The decide steps' WORK/<name>/groups and needs files (see
+    scripts/lib/README): which files must change together, the subject of
+    each unit, and which unit's patch must come before another's."""
 
-    def find(f):
-        while parent[f] != f:
-            parent[f] = parent[parent[f]]
-            f = parent[f]
-        return f
+    def __init__(self, work):
+        self.units = []        # (unit, subject, [files]) in the files' order
+        self.needs = []        # (unit, needed unit)
+        for name in self.conversions(work):
+            d = os.path.join(work, name)
+            for r in self.rows(os.path.join(d, "groups")):
+                if len(r) >= 3:
+                    self.units.append((r[0], r[1], r[2:]))
+            for r in self.rows(os.path.join(d, "needs")):
+                if len(r) >= 2:
+                    self.needs.append((r[0], r[1]))
 
-    anchor = {}
-    for path in sorted(decision_files(work)):
-        with open(path) as fh:
-            for line in fh:
-                r = line.rstrip("\n").split("\t")
-                if len(r) < 6 or r[0] == "blocked" or r[1] not in parent:
-                    continue
-                what = r[-1]
-                if r[0] == "def":
-                    anchor[what] = r[1]
-                first = anchor.setdefault(what, r[1])
-                a, b = find(first), find(r[1])
+    @staticmethod
+    def conversions(work):
+        if not work or not os.path.isdir(work):
+            return []
+        return sorted(d for d in os.listdir(work)
+                      if os.path.isdir(os.path.join(work, d)))
+
+    @staticmethod
+    def rows(path):
+        if not os.path.exists(path):
+            return []
+        with open(path, errors="replace") as fh:
+            return [l.rstrip("\n").split("\t") for l in fh if l.strip()]
+
+    def link(self, files):
+        """{file: representative}: every file of a unit goes with the unit's
+        first file that the patch changes (its definition)."""
+        parent = {f: f for f in files}
+
+        def find(f):
+            while parent[f] != f:
+                parent[f] = parent[parent[f]]
+                f = parent[f]
+            return f
+
+        rep = {}
+        for _, _, fs in self.units:
+            mine = [f for f in fs if f in parent]
+            if not mine:
+                continue
+            a = find(mine[0])
+            for f in mine[1:]:
+                b = find(f)
                 if a != b:
                     parent[b] = a
-    # the definition's file represents the group
-    rep = {}
-    for what, f in anchor.items():
-        if f in parent:
-            rep[find(f)] = f
-    return {f: rep.get(find(f), find(f)) for f in files}
+            rep.setdefault(a, mine[0])
+        return {f: rep.get(find(f), find(f)) for f in files}
+
+    def of(self, paths):
+        """(unit, subject) of the units whose files are in PATHS."""
+        return [(u, s) for u, s, fs in self.units if any(f in paths for f in fs)]
+
+    def order(self, patches):
+        """PATCHES ({key: paths}, in the default order) with every patch
+        after the patches holding the units it needs; a cycle keeps the
+        default order."""
+        where = {}
+        for key, paths in patches.items():
+            for u, _ in self.of(paths):
+                where.setdefault(u, key)
+        after = collections.defaultdict(set)
+        for u, need in self.needs:
+            a, b = where.get(u), where.get(need)
+            if a is not None and b is not None and a != b:
+                after[a].add(b)
+        done, out = set(), collections.OrderedDict()
+
+        def visit(key, stack):
+            if key in done or key in stack:
+                return
+            for b in sorted(after[key], key=list(patches).index):
+                visit(b, stack | {key})
+            done.add(key)
+            out[key] = patches[key]
+
+        for key in patches:
+            visit(key, frozenset())
+        return out
 
 
-def decision_files(work):
-    if not work or not os.path.isdir(work):
-        return []
-    return [os.path.join(work, d, "decisions") for d in os.listdir(work)
-            if os.path.exists(os.path.join(work, d, "decisions"))]
-
-
-def table_rows(work):
-    rows = []
-    if not work or not os.path.isdir(work):
-        return rows
-    for d in sorted(os.listdir(work)):
-        t = os.path.join(work, d, "table")
-        if os.path.exists(t):
-            with open(t) as fh:
-                rows += [l.rstrip("\n").split("\t") for l in fh if not l.startswith("#")]
-    return rows
+def subject_of(units):
+    """One subject for the units of a patch: the unit's own subject, or the
+    words the subjects share followed by what differs ("use refcount_t for
+    a.x and b.y"), shortened to "... and N more" past 75 characters."""
+    subjects = sorted(set(s for _, s in units))
+    if len(subjects) == 1:
+        return subjects[0]
+    words = [s.split() for s in subjects]
+    common = []
+    for ws in zip(*words):
+        if len(set(ws)) != 1:
+            break
+        common.append(ws[0])
+    rest = [" ".join(w[len(common):]) for w in words]
+    head = " ".join(common)
+    text = "%s %s and %s" % (head, ", ".join(rest[:-1]), rest[-1])
+    if len(text) > 75:
+        text = "%s %s and %d more" % (head, rest[0], len(rest) - 1)
+    return text.strip()
 
 
 def description(coccis):
@@ -259,7 +318,8 @@ def main(argv):
     if not files:
         return 0
 
-    rep = link_groups(list(files), a.work)
+    units = Groups(a.work)
+    rep = units.link(list(files))
     maint = Maintainers(os.path.join(a.tree, "MAINTAINERS")) if a.by == "maintainers" else None
     groups = collections.OrderedDict()
     for f in sorted(files):
@@ -267,32 +327,26 @@ def main(argv):
         sec = maint.section(r) if maint else None
         key = sec[0] if sec else top_dir(r)
         groups.setdefault(key, []).append(f)
+    groups = units.order(groups)
 
-    rows = table_rows(a.work)
     body = description(a.cocci)
     who = author(a.tree)
     date = email.utils.formatdate(localtime=True)
     n = len(groups)
     for i, (key, paths) in enumerate(groups.items(), 1):
-        fields = [r[0] for r in rows if len(r) > 3 and r[3] == "converted"
-                  and r[1].rsplit(":", 1)[0] in paths]
         prefix = git_prefix(a.tree, paths) or path_prefix(rep[paths[0]])
-        if len(fields) == 1:
-            what = "convert %s from atomic_t to refcount_t" % fields[0].replace("struct ", "")
-        elif fields:
-            what = "convert %d reference counts from atomic_t to refcount_t" % len(fields)
+        mine_units = units.of(paths)
+        if mine_units:
+            what = subject_of(mine_units)
         else:
             what = "apply %s" % ", ".join(os.path.basename(c) for c in a.cocci) or "refconv"
         subject = "[PATCH %d/%d] %s: %s" % (i, n, prefix, what)
         text = ["From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001",
                 "From: %s" % who, "Date: %s" % date, "Subject: %s" % subject, ""]
         text += [wrap(p) + "\n" for p in body]
-        mine = [r for r in rows if len(r) > 4 and r[1].rsplit(":", 1)[0] in paths]
-        if mine:
-            text.append("Decisions for this subsystem (field, defined at, uses, verdict, reason):\n")
-            for r in mine:
-                text.append("  %s  %s  %s uses  %s%s" % (r[0], r[1], r[2], r[3],
-                                                       ": " + r[4] if r[4] else ""))
+        if len(mine_units) > 1:
+            text.append("In this patch:\n")
+            text += ["  %s" % s for s in sorted(set(s for _, s in mine_units))]
             text.append("")
         text.append("Generated with refconv (%s)." % ", ".join(
             os.path.basename(c) for c in a.cocci))
