@@ -69,3 +69,52 @@ def main(argv, names, decide):
         sys.stderr.write("usage: %s names|decide WORK\n" % os.path.basename(argv[0]))
         return 2
     return 0
+
+
+class Work:
+    """The work directory of one conversion (scripts/lib/README), by file
+    name: what a decide step reads and writes, without spelling paths."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def file(self, name):
+        """The path of WORK/NAME."""
+        return os.path.join(self.path, name)
+
+    def exists(self, name):
+        return os.path.exists(self.file(name))
+
+    def lines(self, name):
+        """The non-empty lines of WORK/NAME ([] when there is none)."""
+        if not self.exists(name):
+            return []
+        with open(self.file(name), errors="replace") as f:
+            return [l.rstrip("\n") for l in f if l.strip()]
+
+    def rows(self, name):
+        """The tab-separated records of WORK/NAME ([] when there is none)."""
+        return [l.split("\t") for l in self.lines(name)]
+
+    def records(self):
+        """The collect records, as records(WORK)."""
+        return records(self.path)
+
+    def write(self, name, lines):
+        """WORK/NAME with one line per item of LINES."""
+        write_lines(self.path, name, lines)
+
+    def write_rows(self, name, rows):
+        """WORK/NAME with one record per tuple of ROWS."""
+        self.write(name, ["\t".join(str(x) for x in r) for r in rows])
+
+    def write_sites(self, sites):
+        """WORK/sites: (kind, file, line, col, unit, message) per site,
+        in the order given (report passes print a position's messages in
+        that order)."""
+        self.write_rows("sites", sites)
+
+    def write_groups(self, groups):
+        """WORK/groups: (unit, subject, [file, ...]) per unit, the unit's
+        definition file first."""
+        self.write_rows("groups", [(u, s) + tuple(fs) for u, s, fs in groups])
