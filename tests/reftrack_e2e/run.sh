@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# End-to-end tests of cocci/reftrack.cocci: each program under progs/ (a .c
-# file, or a directory of .c/.h files) is built and run as it is, converted
+# End-to-end tests of cocci/reftrack.cocci: each program (a .c file, or a
+# directory of .c/.h files: those under progs/, and the example and golden
+# inputs that are whole programs, used where they are) is built and run as
+# it is, converted
 # by the driver (scripts/run-cocci.sh -m patch --in-place on a copy), built
 # against include/ and runtime/librefconv.a, and run again, both under
 # AddressSanitizer (leak detection on) and UndefinedBehaviorSanitizer.
@@ -9,11 +11,14 @@
 # prints exactly what the original printed, both exit 0, and neither the
 # sanitizers nor the reftrack runtime report anything on stderr.
 #
-# Usage: tests/e2e/run.sh [program...]
+# Usage: tests/reftrack_e2e/run.sh [program...]   (names as in the PASS lines)
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-here=$top/tests/e2e
+suite=reftrack_e2e
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
+here=$top/tests/reftrack_e2e
 cc=${CC:-cc}
 cflags=(-std=gnu11 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer
 	-fsanitize=address -fsanitize=undefined
@@ -21,21 +26,18 @@ cflags=(-std=gnu11 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-if ! command -v spatch >/dev/null; then
-	echo "SKIP: e2e (spatch missing: apt-get install coccinelle)"
-	exit 0
-fi
-if ! make -s -C "$top/runtime" >/dev/null 2>"${TMPDIR:-/tmp}/refconv-e2e-make.$$"; then
-	cat "${TMPDIR:-/tmp}/refconv-e2e-make.$$"
-	rm -f "${TMPDIR:-/tmp}/refconv-e2e-make.$$"
-	echo "FAIL: e2e (make -C runtime failed)"
-	exit 1
-fi
-rm -f "${TMPDIR:-/tmp}/refconv-e2e-make.$$"
-lib=$top/runtime/librefconv.a
+need spatch coccinelle
+need "$cc" gcc
+need make make
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if ! make -s -C "$top/runtime" >/dev/null 2>"$work/make.log"; then
+	sed 's/^/  /' "$work/make.log" | tail -n 20
+	fail '' "make -C runtime failed"
+	exit "$rc"
+fi
+lib=$top/runtime/librefconv.a
 
 # build_run DIR NAME - build the .c files of DIR into NAME, run it; output
 # in NAME.out, NAME.err, exit status in NAME.rc
@@ -54,8 +56,8 @@ build_run()
 	echo "$rc" >"$work/$name.rc"
 }
 
-# check PROG - one program; prints PASS or FAIL with the reason first
-check()
+# check_prog PROG - one program; prints PASS or FAIL with the reason first
+check_prog()
 {
 	local prog=$1 name src tree
 	name=$(basename "${prog%.c}")
@@ -68,28 +70,28 @@ check()
 	fi
 	src=$work/$name.orig
 	cp -R "$tree" "$src"
-	build_run "$src" "$name.before" || { echo "FAIL: e2e/$name"; return 1; }
+	build_run "$src" "$name.before" || { fail "$name"; return 1; }
 	if [ "$(cat "$work/$name.before.rc")" != 0 ] || [ -s "$work/$name.before.err" ]; then
 		echo "  the unconverted program fails (exit $(cat "$work/$name.before.rc")):"
 		head -n 20 "$work/$name.before.err" | sed 's/^/    /'
-		echo "FAIL: e2e/$name"
+		fail "$name"
 		return 1
 	fi
 	if ! "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place \
 		"$top/cocci/reftrack.cocci" "$tree" >"$work/$name.patch" 2>"$work/$name.drv"; then
 		echo "  the driver failed:"
 		sed 's/^/    /' "$work/$name.drv"
-		echo "FAIL: e2e/$name"
+		fail "$name"
 		return 1
 	fi
 	if [ ! -s "$work/$name.patch" ]; then
 		echo "  the conversion changed nothing"
-		echo "FAIL: e2e/$name"
+		fail "$name"
 		return 1
 	fi
 	build_run "$tree" "$name.after" || {
 		sed 's/^/    /' "$work/$name.patch" | head -n 60
-		echo "FAIL: e2e/$name"
+		fail "$name"
 		return 1
 	}
 	local fail=0
@@ -111,24 +113,26 @@ check()
 	if [ "$fail" = 1 ]; then
 		echo "  the patch was:"
 		sed 's/^/    /' "$work/$name.patch" | head -n 80
-		echo "FAIL: e2e/$name"
+		fail "$name"
 		return 1
 	fi
-	echo "PASS: e2e/$name"
+	pass "$name"
 }
 
-progs=()
+# whole programs kept where they already are: the example, and a golden
+# input that is a program of its own
+progs=("$here"/progs/* "$top/examples/reftrack/stack.c" "$top/tests/cocci/reftrack/pos_hash.c")
 if [ $# -gt 0 ]; then
-	for p in "$@"; do
-		progs+=("$here/progs/${p%.c}$([ -d "$here/progs/${p%.c}" ] || echo .c)")
+	all=("${progs[@]}")
+	progs=()
+	for want in "$@"; do
+		for p in "${all[@]}"; do
+			[ "$(basename "${p%.c}")" = "${want%.c}" ] && progs+=("$p")
+		done
 	done
-else
-	for p in "$here"/progs/*; do
-		progs+=("$p")
-	done
+	[ "${#progs[@]}" -eq "$#" ] || { echo "unknown program in: $*" >&2; exit 2; }
 fi
-rc=0
 for p in "${progs[@]}"; do
-	check "$p" || rc=1
+	check_prog "$p" || true
 done
 exit "$rc"
