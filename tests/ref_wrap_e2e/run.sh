@@ -14,33 +14,21 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+suite=ref_wrap_e2e
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 here=$top/tests/ref_wrap_e2e
 cc=${CC:-cc}
 b=$(mktemp -d)
 trap 'rm -rf "$b"' EXIT
-
-pass() { echo "PASS: ref_wrap_e2e/$1"; }
-fail() { echo "FAIL: ref_wrap_e2e/$1"; }
-
-# need COMMAND PACKAGE - a missing tool skips the suite, or fails it in CI
-need()
-{
-	command -v "$1" >/dev/null && return 0
-	if [ -n "${CI:-}" ]; then
-		echo "FAIL: ref_wrap_e2e ($1 missing: apt-get install $2)"
-		exit 1
-	fi
-	echo "SKIP: ref_wrap_e2e ($1 missing: apt-get install $2)"
-	exit 0
-}
 
 need spatch coccinelle
 need "$cc" gcc
 need make make
 if ! make -s -C "$top/runtime" >"$b/make.log" 2>&1; then
 	sed 's/^/  /' "$b/make.log" | tail -n 20
-	echo "FAIL: ref_wrap_e2e (make -C runtime failed)"
-	exit 1
+	fail '' "make -C runtime failed"
+	exit "$rc"
 fi
 
 # build SRC OUT - the program with REF_DEBUG against the runtime, compiled
@@ -68,7 +56,8 @@ if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.
 else
 	sed 's/^/  /' "$b/err"
 	fail convert
-	exit 0
+	# nothing to run the other tests on
+	exit "$rc"
 fi
 acq=$(grep -n 'ref_acquire(obj, &c->cur, o);' "$src" | cut -d: -f1)
 rel=$(grep -n 'ref_release(obj, &c->cur);' "$src" | cut -d: -f1)
@@ -106,3 +95,4 @@ else
 	sed 's/^/  /' "$b/double.err" 2>/dev/null || true
 	fail double_release
 fi
+exit "$rc"
