@@ -47,34 +47,62 @@ Options:
   -h, --help           this text
 
 The patch or report goes to stdout (or -o); progress and the closing summary
-go to stderr. Exit status: 0 when spatch ran (whether or not it found
-anything), 1 when spatch failed, 2 on bad usage.
+go to stderr.
+
+Exit status:
+  0    spatch ran, whether or not it found anything
+  1    spatch failed on some files (they are named on stderr)
+  2    bad usage: an unknown option or mode, a missing argument, a COCCI,
+       TREE, spec file or sub-directory that is not there or not valid, an
+       existing debug file, a series directory that is not empty
+  3    the environment: a missing tool (the message names the Debian
+       package), a spatch or python3 that does not run, an output, debug
+       file or work directory that cannot be written
+  130  interrupted
 EOF
 }
 
+# bad usage: the command line must change
 die()
 {
 	echo "$prog: $*" >&2
 	exit 2
 }
 
+# the machine must change (a package, a permission), not the command line
+die_env()
+{
+	echo "$prog: $*" >&2
+	exit 3
+}
+
+# need_arg OPT [ARG...] - OPT's argument must be there and not empty; bash's
+# own ${2:?} would exit 1, which means "spatch failed"
+need_arg()
+{
+	if [ "$#" -lt 2 ] || [ -z "$2" ]; then
+		die "option '$1' needs an argument"
+	fi
+}
+
 mode=report subdir='' jobs='' spec='' inplace=0 output='' timeout=120 work=''
 verbose=0 quiet=0 spflags='' debug_file='' split=''
 while [ $# -gt 0 ]; do
 	case $1 in
-	-m | --mode) mode=${2:?}; shift ;;
-	-M | --subdir) subdir=${2?}; shift ;;
-	-j | --jobs) jobs=${2:?}; shift ;;
-	-s | --spec) spec=${2:?}; shift ;;
+	-m | --mode) need_arg "$@"; mode=$2; shift ;;
+	# -M and --spflags may be empty, as the kernel's M= and SPFLAGS=
+	-M | --subdir) [ "$#" -ge 2 ] || need_arg "$1"; subdir=$2; shift ;;
+	-j | --jobs) need_arg "$@"; jobs=$2; shift ;;
+	-s | --spec) need_arg "$@"; spec=$2; shift ;;
 	-i | --in-place) inplace=1 ;;
-	-o | --output) output=${2:?}; shift ;;
-	-t | --timeout) timeout=${2:?}; shift ;;
-	-w | --work) work=${2:?}; shift ;;
-	--split-by) split=${2:?}; shift ;;
+	-o | --output) need_arg "$@"; output=$2; shift ;;
+	-t | --timeout) need_arg "$@"; timeout=$2; shift ;;
+	-w | --work) need_arg "$@"; work=$2; shift ;;
+	--split-by) need_arg "$@"; split=$2; shift ;;
 	-v | --verbose) verbose=1 ;;
 	-q | --quiet) quiet=1 ;;
-	--spflags) spflags=${2?}; shift ;;
-	--debug-file) debug_file=${2:?}; shift ;;
+	--spflags) [ "$#" -ge 2 ] || need_arg "$1"; spflags=$2; shift ;;
+	--debug-file) need_arg "$@"; debug_file=$2; shift ;;
 	-h | --help) usage; exit 0 ;;
 	--) shift; break ;;
 	-*) usage >&2; die "unknown option '$1'" ;;
@@ -107,14 +135,21 @@ if [ -n "$split" ]; then
 	[ -n "$output" ] || die "--split-by needs -o DIR for the series"
 fi
 
-command -v spatch >/dev/null || die "spatch not found: apt-get install coccinelle"
-command -v python3 >/dev/null || die "python3 not found: apt-get install python3"
+command -v spatch >/dev/null || die_env "spatch not found: apt-get install coccinelle"
+command -v python3 >/dev/null || die_env "python3 not found: apt-get install python3"
 if [ "$inplace" = 1 ]; then
-	command -v patch >/dev/null || die "patch not found: apt-get install patch"
+	command -v patch >/dev/null || die_env "patch not found: apt-get install patch"
 fi
+# a spatch that cannot start would otherwise fail on every file, which
+# reads as "spatch failed on the tree"
+spatch_out=$(spatch --version 2>&1) ||
+	die_env "spatch does not run: $(head -n 3 <<<"$spatch_out")"
+spatch_version=$(sed -n 's/^spatch version \([0-9.]*\).*/\1/p' <<<"$spatch_out")
+py_out=$(python3 -c 'import sys' 2>&1) ||
+	die_env "python3 does not run: $(head -n 3 <<<"$py_out")"
 if [ -n "$debug_file" ]; then
 	[ -e "$debug_file" ] && die "debug file '$debug_file' exists; refusing to overwrite it"
-	: >"$debug_file"
+	{ : >"$debug_file"; } 2>/dev/null || die_env "cannot write debug file '$debug_file'"
 	debug_file=$(cd "$(dirname "$debug_file")" && pwd)/$(basename "$debug_file")
 fi
 [ -d "$tree" ] || die "tree '$tree' is not a directory"
@@ -131,11 +166,11 @@ fi
 export REFCONV_PYLIB=$top/scripts/lib
 [ -z "$subdir" ] || [ -d "$tree/$subdir" ] || die "'$subdir' is not a directory below $tree"
 if [ -n "$split" ]; then
-	mkdir -p "$output" || die "cannot create '$output'"
+	mkdir -p "$output" || die_env "cannot create '$output'"
 	output=$(cd "$output" && pwd)
 	[ -z "$(ls -A "$output")" ] || die "series directory '$output' is not empty"
 elif [ -n "$output" ]; then
-	: >"$output" || die "cannot write '$output'"
+	: >"$output" || die_env "cannot write '$output'"
 	output=$(cd "$(dirname "$output")" && pwd)/$(basename "$output")
 fi
 
@@ -152,7 +187,7 @@ else
 	die "'$cocci_arg' is neither a .cocci file nor a directory"
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/refconv.XXXXXX")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/refconv.XXXXXX") || die_env "cannot create a temporary directory"
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup()
 {
@@ -186,8 +221,6 @@ version_ge()
 {
 	[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
 }
-
-spatch_version=$(spatch --version 2>/dev/null | sed -n 's/^spatch version \([0-9.]*\).*/\1/p')
 
 # All C sources below TREE[/M], relative to TREE, NUL-separated.
 cd "$tree"

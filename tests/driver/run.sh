@@ -14,7 +14,7 @@ cocci=$top/cocci/refcount.cocci
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 rc=0
-# shellcheck source=tests/lib/check.sh
+# shellcheck source=tests/lib/check.sh disable=SC1091 # followed with -x, as tests/lint does
 . "$top/tests/lib/check.sh"
 
 
@@ -94,5 +94,73 @@ series_equals_single()
 	diff -r "$t/a" "$t/b"
 }
 check driver series_equals_single series_equals_single
+
+# status CMD... - the exit status of CMD
+status()
+{
+	local st=0
+	"$@" || st=$?
+	echo "$st"
+}
+
+exit_status_usage()
+{
+	# a missing option argument is bad usage, not "spatch failed"
+	[ "$(status "$drv" "$cocci" "$top/examples" -o 2>/dev/null)" = 2 ] &&
+		[ "$(status "$drv" -o 2>/dev/null)" = 2 ] &&
+		[ "$(status "$drv" --bogus "$cocci" 2>/dev/null)" = 2 ] &&
+		[ "$(status "$drv" -m nope "$cocci" 2>/dev/null)" = 2 ] &&
+		[ "$(status "$drv" "$t/no such.cocci" 2>/dev/null)" = 2 ]
+}
+check driver exit_status_usage exit_status_usage
+
+exit_status_missing_tool()
+{
+	# every command of PATH but spatch
+	local d f
+	rm -rf "$t/farm"
+	mkdir "$t/farm"
+	local dirs
+	IFS=: read -r -a dirs <<<"$PATH"
+	for d in "${dirs[@]}"; do
+		for f in "$d"/*; do
+			[ "${f##*/}" != spatch ] && [ -x "$f" ] && [ ! -e "$t/farm/${f##*/}" ] &&
+				ln -s "$f" "$t/farm/${f##*/}"
+		done
+	done
+	[ "$(PATH=$t/farm status "$drv" "$cocci" "$top/examples" 2>"$t/err")" = 3 ] &&
+		grep -q 'spatch not found: apt-get install coccinelle' "$t/err"
+}
+check driver exit_status_missing_tool exit_status_missing_tool
+
+exit_status_spatch_cannot_run()
+{
+	mkdir -p "$t/badbin"
+	printf '#!/bin/sh\necho "spatch: cannot open shared object file" >&2\nexit 127\n' \
+		>"$t/badbin/spatch"
+	chmod +x "$t/badbin/spatch"
+	[ "$(PATH=$t/badbin:$PATH status "$drv" "$cocci" "$top/examples" 2>"$t/err")" = 3 ] &&
+		grep -q 'spatch does not run: spatch: cannot open shared object' "$t/err"
+}
+check driver exit_status_spatch_cannot_run exit_status_spatch_cannot_run
+
+exit_status_unwritable_output()
+{
+	: >"$t/plain"
+	[ "$(status "$drv" -o "$t/plain/out" "$cocci" "$top/examples" 2>"$t/err")" = 3 ] &&
+		grep -q "cannot write" "$t/err" &&
+		[ "$(status "$drv" --debug-file "$t/plain/dbg" "$cocci" "$top/examples" 2>/dev/null)" = 3 ]
+}
+check driver exit_status_unwritable_output exit_status_unwritable_output
+
+help_lists_exit_statuses()
+{
+	"$drv" --help >"$t/help"
+	local s
+	for s in 0 1 2 3 130; do
+		grep -qE "^  $s +[a-z]" "$t/help" || return 1
+	done
+}
+check driver help_lists_exit_statuses help_lists_exit_statuses
 
 exit "$rc"
