@@ -55,12 +55,18 @@ def samefile(cur, name):
 
 
 class Sites:
-    """WORK/sites: (file, line, col) -> (kind, unit, message)."""
+    """WORK/sites: (file, line, col) -> (kind, unit, message).
+
+    A position may have several records (report lines): at keeps the last,
+    messages() and tell() have them all, in the file's order."""
 
     def __init__(self, name="sites"):
         self.at = {}
+        self.all = {}
+        self.told = set()
         for r in rows(name):
             self.at[(r[1], r[2], r[3])] = (r[0], r[4], r[5])
+            self.all.setdefault((r[1], r[2], r[3]), []).append(r[5])
 
     def __contains__(self, p):
         return key(p) in self.at
@@ -76,6 +82,19 @@ class Sites:
     def message(self, p):
         s = self.at.get(key(p))
         return s[2] if s else None
+
+    def messages(self, p):
+        """Every message at P, in the order of WORK/sites."""
+        return self.all.get(key(p), [])
+
+    def tell(self, p, mode):
+        """Print every message at P in report or org MODE, once however
+        many rules match P."""
+        if key(p) in self.told:
+            return
+        self.told.add(key(p))
+        for msg in self.messages(p):
+            tell(p, msg, mode)
 
 
 _out = None
