@@ -19,6 +19,9 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+suite=rc_check_cpumap
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 here=$top/tests/rc_check_cpumap
 map=$top/tests/cocci/rc_check/pos_cpumap
 b=$(mktemp -d)
@@ -28,14 +31,9 @@ CC=${CC:-gcc}
 san=(-fsanitize=address -fno-omit-frame-pointer)
 cflags=(-std=gnu11 -Wall -Wextra -Werror -g -O0 -I"$top/include" -pthread)
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
-rc=0
-
-pass() { echo "PASS: rc_check_cpumap/$1"; }
-fail()
-{
-	echo "FAIL: rc_check_cpumap/$1"
-	rc=1
-}
+need spatch coccinelle
+need "$CC" gcc
+need make make
 
 # 1. the conversion, as a user runs it
 mkdir "$b/src"
@@ -79,13 +77,13 @@ if ! make -s -j2 -C "$top/runtime" O="$b/lib" CC="$CC" EXTRA_CFLAGS="-O1 ${san[*
 	"$b/lib/librefconv.a" >"$b/lib.log" 2>&1; then
 	sed 's/^/  /' "$b/lib.log" | tail -n 20
 	fail build
-	exit 1
+	exit "$rc"
 fi
 if ! make -s -j2 -C "$top/runtime" O="$b/plainlib" CC="$CC" "$b/plainlib/librefconv.a" \
 	>"$b/plainlib.log" 2>&1; then
 	sed 's/^/  /' "$b/plainlib.log" | tail -n 20
 	fail build
-	exit 1
+	exit "$rc"
 fi
 # build OUT DIR LIB FLAGS... - the program in DIR linked with a runtime build
 build()
@@ -101,7 +99,7 @@ if build checked "$b/conv" lib "${san[@]}" && build unchecked "$b/conv" plainlib
 else
 	cat "$b"/*.log | sed 's/^/  /' | head -n 30
 	fail build
-	exit 1
+	exit "$rc"
 fi
 
 # run PROG MODE - exit status to $b/PROG.MODE.rc, output beside it
