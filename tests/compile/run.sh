@@ -7,25 +7,21 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+suite=compile
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 # shellcheck source=tests/lib/kernel.sh
 . "$top/tests/lib/kernel.sh"
 
-kdir=$(kernel_build_dir 2>/dev/null) || kdir=
-if [ -z "$kdir" ]; then
-	if [ -n "${CI:-}" ]; then
-		echo "FAIL: compile (no kernel headers: apt-get install linux-headers-amd64)"
-		exit 1
-	fi
-	echo "SKIP: compile (no kernel headers: apt-get install linux-headers-amd64)"
-	exit 0
-fi
+kdir=$(kernel_build_dir 2>/dev/null) ||
+	unavailable "no kernel headers: apt-get install linux-headers-amd64"
+need cc gcc
 
 # kbuild does not cope with spaces in paths: build in a fresh temp dir, with
 # a copy of the project's headers (kernel outputs may use include/linux/)
 b=$(mktemp -d /tmp/refconv-compile.XXXXXX)
 trap 'rm -rf "$b"' EXIT
 cp -r "$top/include" "$b/refconv-include"
-rc=0
 cases=() objs=() kinds=()
 n=0
 
@@ -103,10 +99,9 @@ for i in "${!cases[@]}"; do
 		done
 	fi
 	if [ "$ok" = 1 ]; then
-		echo "PASS: compile/${cases[$i]} (${kinds[$i]})"
+		pass "${cases[$i]}" "${kinds[$i]}"
 	else
-		echo "FAIL: compile/${cases[$i]} (${kinds[$i]})"
-		rc=1
+		fail "${cases[$i]}" "${kinds[$i]}"
 	fi
 done
 exit "$rc"
