@@ -31,6 +31,14 @@ struct ref_proxy_access {
 	int idx;
 };
 
+/**
+ * REF_PROXY_ACCESS_INIT - initializer of an idle struct ref_proxy_access
+ *
+ * An idle handle may be passed to ref_proxy_access_cleanup(), which then does
+ * nothing, or to ref_proxy_get().
+ */
+#define REF_PROXY_ACCESS_INIT	{ .rpp = NULL }
+
 struct ref_proxy_provider *ref_proxy_provider_alloc(void *res);
 void ref_proxy_provider_free(struct ref_proxy_provider *rpp);
 struct ref_proxy *ref_proxy_alloc(struct ref_proxy_provider *rpp);
@@ -39,21 +47,23 @@ void *ref_proxy_get(struct ref_proxy *proxy, struct ref_proxy_access *acc);
 void ref_proxy_put(struct ref_proxy_access *acc);
 
 /**
- * ref_proxy_access_end() - close an access if it is still open
- * @acc: access handle
+ * ref_proxy_access_cleanup() - close an access if it is still open
+ * @acc: access handle, open or idle (REF_PROXY_ACCESS_INIT, or already put)
  *
- * The cleanup handler of REF_PROXY_GET(); usable directly as well.
+ * The cleanup-attribute handler of REF_PROXY_GET(); usable directly as well,
+ * e.g. on the error path of code that may or may not have opened @acc.
+ * Calling it again on the same handle does nothing.
  */
-static inline void ref_proxy_access_end(struct ref_proxy_access *acc)
+static inline void ref_proxy_access_cleanup(struct ref_proxy_access *acc)
 {
 	if (acc->rpp)
 		ref_proxy_put(acc);
 }
 
 #define __REF_PROXY_GET(proxy, ptr, acc, done)				\
-	for (struct ref_proxy_access acc					\
-		__attribute__((__cleanup__(ref_proxy_access_end))) = {	\
-			.rpp = NULL },					\
+	for (struct ref_proxy_access acc				\
+		__attribute__((__cleanup__(ref_proxy_access_cleanup))) =\
+		REF_PROXY_ACCESS_INIT,					\
 	     *done = ((ptr) = ref_proxy_get(proxy, &acc), NULL);		\
 	     !done; done = &acc)
 

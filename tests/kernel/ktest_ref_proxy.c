@@ -154,6 +154,26 @@ static int kt_after_revoke(void)
 	return 0;
 }
 
+/* An idle handle is left alone; an open one is closed, exactly once. */
+static int kt_access_cleanup(void)
+{
+	struct ref_proxy_access acc = REF_PROXY_ACCESS_INIT;
+	struct kt_fixture f;
+
+	KT_ASSERT(!kt_setup(&f));
+	ref_proxy_access_cleanup(&acc);
+	KT_ASSERT(!acc.rpp);
+	KT_ASSERT(ref_proxy_get(f.proxy, &acc) == f.dev);
+	KT_ASSERT(acc.rpp);
+	ref_proxy_access_cleanup(&acc);
+	KT_ASSERT(!acc.rpp);
+	ref_proxy_access_cleanup(&acc);
+	/* Nothing is left open: revocation does not wait. */
+	KT_ASSERT(kt_revoke(f.rpp, 10000));
+	kt_teardown(&f);
+	return 0;
+}
+
 /* Each exit leaves the scoped access closed; a leak would block revocation. */
 static int kt_scoped_return(struct ref_proxy *proxy)
 {
@@ -351,6 +371,7 @@ static int kt_shared_consumer(void)
 const struct ktest_case ktest_ref_proxy_cases[] = {
 	{ "ref_proxy_get_put", kt_get_put },
 	{ "ref_proxy_null_after_revoke", kt_after_revoke },
+	{ "ref_proxy_access_cleanup", kt_access_cleanup },
 	{ "ref_proxy_scoped_exits_put", kt_scoped_exits },
 	{ "ref_proxy_revoke_waits_for_reader", kt_revoke_waits },
 	{ "ref_proxy_two_kthreads_one_consumer", kt_shared_consumer },

@@ -537,6 +537,29 @@ TEST(ref_proxy_ops)
 	ref_proxy_free(NULL);
 }
 
+TEST(ref_proxy_access_cleanup)
+{
+	int resource = 7;
+	struct ref_proxy_provider *rpp = ref_proxy_provider_alloc(&resource);
+	struct ref_proxy *p = ref_proxy_alloc(rpp);
+	struct ref_proxy_access a = REF_PROXY_ACCESS_INIT;
+	char *out;
+
+	CHECK(rpp && p);
+	capture_begin();
+	ref_proxy_access_cleanup(&a);	/* idle: nothing to put, no report */
+	out = capture_end();
+	CHECK(!a.rpp && !*out);
+	free(out);
+	CHECK(ref_proxy_get(p, &a) == &resource);
+	CHECK(urcu_memb_read_ongoing());
+	ref_proxy_access_cleanup(&a);
+	CHECK(!a.rpp && !urcu_memb_read_ongoing());
+	ref_proxy_access_cleanup(&a);	/* a second time: still nothing */
+	ref_proxy_provider_free(rpp);
+	ref_proxy_free(p);
+}
+
 TEST(ref_proxy_put_idle_is_reported)
 {
 	struct ref_proxy_access a = REF_PROXY_ACCESS_INIT;
