@@ -40,7 +40,7 @@ static const void *id_key(unsigned long id)
 }
 
 /* Called with the lock held: forget @d's live record, if any. */
-static struct live_ref *take_record(struct ref_debug *d)
+static struct live_ref *take_record(struct ref_debug_info *d)
 {
 	struct ptrtab_node **pp;
 
@@ -52,8 +52,8 @@ static struct live_ref *take_record(struct ref_debug *d)
 }
 
 /* Called with the lock held: @d is about to be overwritten by @how. */
-static void drop_overwritten(struct ref_debug *d, const char *tag, const char *how,
-			     const char *file, int line)
+static void drop_overwritten(struct ref_debug_info *d, const char *tag,
+			     const char *how, const char *file, int line)
 {
 	struct live_ref *old = take_record(d);
 
@@ -64,8 +64,8 @@ static void drop_overwritten(struct ref_debug *d, const char *tag, const char *h
 	free(old);
 }
 
-void ref_debug_acquire(struct ref_debug *d, const void *ptr, const char *tag,
-		       const char *file, int line)
+void ref_debug_acquire(struct ref_debug_info *d, const void *ptr,
+		       const char *tag, const char *file, int line)
 {
 	struct live_ref *rec = malloc(sizeof(*rec));
 
@@ -91,8 +91,8 @@ void ref_debug_acquire(struct ref_debug *d, const void *ptr, const char *tag,
 	free(rec);	/* only if it could not be recorded */
 }
 
-bool ref_debug_release(struct ref_debug *d, const void *ptr, const char *tag,
-		       const char *file, int line)
+bool ref_debug_release(struct ref_debug_info *d, const void *ptr,
+		       const char *tag, const char *file, int line)
 {
 	struct live_ref *rec;
 	bool ok = true;
@@ -120,7 +120,7 @@ bool ref_debug_release(struct ref_debug *d, const void *ptr, const char *tag,
 	return ok;
 }
 
-void ref_debug_move(struct ref_debug *dst, struct ref_debug *src,
+void ref_debug_move(struct ref_debug_info *dst, struct ref_debug_info *src,
 		    const char *tag, const char *file, int line)
 {
 	pthread_mutex_lock(&lock);

@@ -90,14 +90,14 @@ struct ref_debug_info {
 	unsigned int rel_line;
 };
 
-void ref_debug_acquired(struct ref_debug_info *d, const char *tag, const void *ref,
-			const void *old, const void *ptr, const char *file,
-			unsigned int line);
-bool ref_debug_released(struct ref_debug_info *d, const char *tag, const void *ref,
-			const void *ptr, const char *file, unsigned int line);
-void ref_debug_moved(struct ref_debug_info *dst, struct ref_debug_info *src,
-		     const char *tag, const void *dref, const void *dptr,
-		     const char *file, unsigned int line);
+void ref_debug_acquire(struct ref_debug_info *d, const char *tag, const void *ref,
+		       const void *old, const void *ptr, const char *file,
+		       unsigned int line);
+bool ref_debug_release(struct ref_debug_info *d, const char *tag, const void *ref,
+		       const void *ptr, const char *file, unsigned int line);
+void ref_debug_move(struct ref_debug_info *dst, struct ref_debug_info *src,
+		    const char *tag, const void *dref, const void *dptr,
+		    const char *file, unsigned int line);
 unsigned long ref_debug_report(void);
 unsigned long ref_debug_problems(void);
 void ref_debug_set_hook(ref_debug_hook_t hook);
@@ -160,11 +160,11 @@ static inline type *tag##_ref_ptr(const struct tag##_ref *r)			\
 
 #ifdef __REF_WRAP_DEBUG
 #define __ref_wrap_acquired(r, tagname, p, file, line) \
-	ref_debug_acquired(&(r)->dbg, tagname, r, (r)->ptr, p, file, line)
+	ref_debug_acquire(&(r)->dbg, tagname, r, (r)->ptr, p, file, line)
 #define __ref_wrap_released(r, tagname, p, file, line) \
-	ref_debug_released(&(r)->dbg, tagname, r, p, file, line)
+	ref_debug_release(&(r)->dbg, tagname, r, p, file, line)
 #define __ref_wrap_moved(dst, src, tagname, file, line) \
-	ref_debug_moved(&(dst)->dbg, &(src)->dbg, tagname, dst, (dst)->ptr, file, line)
+	ref_debug_move(&(dst)->dbg, &(src)->dbg, tagname, dst, (dst)->ptr, file, line)
 #else
 #define __ref_wrap_acquired(r, tagname, p, file, line)	do { } while (0)
 #define __ref_wrap_released(r, tagname, p, file, line)	true

@@ -25,14 +25,14 @@
 #include <stddef.h>
 
 /**
- * struct ref_debug - REF_DEBUG bookkeeping inside each wrapper
+ * struct ref_debug_info - REF_DEBUG bookkeeping inside each wrapper
  * @id: key of the live record in the tracker, 0 when not live
  * @acq_file: where the reference was last acquired
  * @acq_line: line of @acq_file
  * @rel_file: where it was last released (or moved away), NULL if not
  * @rel_line: line of @rel_file
  */
-struct ref_debug {
+struct ref_debug_info {
 	unsigned long id;
 	const char *acq_file;
 	int acq_line;
@@ -50,8 +50,8 @@ struct ref_debug {
  *
  * Reports (and forgets) a reference that @d still held: it leaked.
  */
-void ref_debug_acquire(struct ref_debug *d, const void *ptr, const char *tag,
-		       const char *file, int line);
+void ref_debug_acquire(struct ref_debug_info *d, const void *ptr,
+		       const char *tag, const char *file, int line);
 
 /**
  * ref_debug_release() - forget a live reference (REF_DEBUG only)
@@ -64,8 +64,8 @@ void ref_debug_acquire(struct ref_debug *d, const void *ptr, const char *tag,
  * Return: true if the reference was live (the caller calls put), false after
  * reporting a double release or the release of an empty wrapper.
  */
-bool ref_debug_release(struct ref_debug *d, const void *ptr, const char *tag,
-		       const char *file, int line);
+bool ref_debug_release(struct ref_debug_info *d, const void *ptr,
+		       const char *tag, const char *file, int line);
 
 /**
  * ref_debug_move() - hand a live record from @src to @dst (REF_DEBUG only)
@@ -75,7 +75,7 @@ bool ref_debug_release(struct ref_debug *d, const void *ptr, const char *tag,
  * @file: move site
  * @line: line of @file
  */
-void ref_debug_move(struct ref_debug *dst, struct ref_debug *src,
+void ref_debug_move(struct ref_debug_info *dst, struct ref_debug_info *src,
 		    const char *tag, const char *file, int line);
 
 /**
@@ -95,7 +95,7 @@ size_t ref_debug_report(void);
 size_t ref_debug_live_count(void);
 
 #ifdef REF_DEBUG
-#define REF_DEBUG_FIELD_ struct ref_debug dbg;
+#define REF_DEBUG_FIELD_ struct ref_debug_info dbg;
 #define REF_SITE_PARAMS_ , const char *file, int line
 #define REF_SITE_ARGS_ , __FILE__, __LINE__
 #else

@@ -98,7 +98,7 @@ static void ref_debug_check_empty(struct ref_debug_info *d, const char *tag, con
 }
 
 /**
- * ref_debug_acquired() - record that a holder took a reference
+ * ref_debug_acquire() - record that a holder took a reference
  * @d: the holder's tracker state
  * @tag: DECLARE_REF() tag
  * @ref: the holder
@@ -114,9 +114,9 @@ static void ref_debug_check_empty(struct ref_debug_info *d, const char *tag, con
  *
  * Context: any context.
  */
-void ref_debug_acquired(struct ref_debug_info *d, const char *tag, const void *ref,
-			const void *old, const void *ptr, const char *file,
-			unsigned int line)
+void ref_debug_acquire(struct ref_debug_info *d, const char *tag, const void *ref,
+		       const void *old, const void *ptr, const char *file,
+		       unsigned int line)
 {
 	struct ref_debug_record *rec;
 	size_t flen = strlen(file) + 1, tlen = strlen(tag) + 1;
@@ -145,10 +145,10 @@ void ref_debug_acquired(struct ref_debug_info *d, const char *tag, const void *r
 	spin_unlock_irqrestore(&ref_debug_lock, flags);
 	d->rec = rec;
 }
-EXPORT_SYMBOL_GPL(ref_debug_acquired);
+EXPORT_SYMBOL_GPL(ref_debug_acquire);
 
 /**
- * ref_debug_released() - check and record a release
+ * ref_debug_release() - check and record a release
  * @d: the holder's tracker state
  * @tag: DECLARE_REF() tag
  * @ref: the holder
@@ -164,8 +164,8 @@ EXPORT_SYMBOL_GPL(ref_debug_acquired);
  * Context: any context.
  * Return: false for a double release (do not put), true otherwise.
  */
-bool ref_debug_released(struct ref_debug_info *d, const char *tag, const void *ref,
-			const void *ptr, const char *file, unsigned int line)
+bool ref_debug_release(struct ref_debug_info *d, const char *tag, const void *ref,
+		       const void *ptr, const char *file, unsigned int line)
 {
 	if (!ptr && d->rel_file) {
 		struct ref_debug_event ev = {
@@ -185,10 +185,10 @@ bool ref_debug_released(struct ref_debug_info *d, const char *tag, const void *r
 	d->rel_line = line;
 	return true;
 }
-EXPORT_SYMBOL_GPL(ref_debug_released);
+EXPORT_SYMBOL_GPL(ref_debug_release);
 
 /**
- * ref_debug_moved() - record a hand-over between two holders
+ * ref_debug_move() - record a hand-over between two holders
  * @dst: tracker state of the receiving holder
  * @src: tracker state of the giving holder
  * @tag: DECLARE_REF() tag
@@ -199,9 +199,9 @@ EXPORT_SYMBOL_GPL(ref_debug_released);
  *
  * Context: any context.
  */
-void ref_debug_moved(struct ref_debug_info *dst, struct ref_debug_info *src,
-		     const char *tag, const void *dref, const void *dptr,
-		     const char *file, unsigned int line)
+void ref_debug_move(struct ref_debug_info *dst, struct ref_debug_info *src,
+		    const char *tag, const void *dref, const void *dptr,
+		    const char *file, unsigned int line)
 {
 	struct ref_debug_record *rec = src->rec;
 	unsigned long flags;
@@ -216,7 +216,7 @@ void ref_debug_moved(struct ref_debug_info *dst, struct ref_debug_info *src,
 		spin_unlock_irqrestore(&ref_debug_lock, flags);
 	}
 }
-EXPORT_SYMBOL_GPL(ref_debug_moved);
+EXPORT_SYMBOL_GPL(ref_debug_move);
 
 /**
  * ref_debug_report() - list every live reference with its acquire site
