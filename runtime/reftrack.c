@@ -119,7 +119,7 @@ MALLOC_LIKE void *rc_malloc(size_t n)
 	if (!h)
 		return NULL;
 	hdr_init(h);
-	return REFTRACK_BODY(h);
+	return reftrack_body_(h);
 }
 
 MALLOC_LIKE void *rc_calloc(size_t n, size_t size)
@@ -135,7 +135,7 @@ MALLOC_LIKE void *rc_calloc(size_t n, size_t size)
 	if (!h)
 		return NULL;
 	hdr_init(h);
-	return REFTRACK_BODY(h);
+	return reftrack_body_(h);
 }
 
 /* Frees a checked object; the caller has unlinked it from the debug table. */
@@ -148,7 +148,7 @@ static void hdr_free(struct reftrack_hdr *h)
 /* rc_free()'s decision, on an object already known to be live. */
 static void free_checked(void *p, const char *file, int line, bool dbg_held)
 {
-	struct reftrack_hdr *h = REFTRACK_HDR(p);
+	struct reftrack_hdr *h = reftrack_hdr(p);
 	int count = atomic_load_explicit(&h->rc.refs.counter, memory_order_acquire);
 
 	if (count != 0) {
@@ -172,7 +172,7 @@ void rc_free(void *p)
 static void *realloc_checked(void *p, size_t n, const char *file, int line,
 			     bool held)
 {
-	struct reftrack_hdr *h = REFTRACK_HDR(p), *nh;
+	struct reftrack_hdr *h = reftrack_hdr(p), *nh;
 	int count = atomic_load_explicit(&h->rc.refs.counter, memory_order_acquire);
 	size_t total;
 
@@ -195,8 +195,8 @@ static void *realloc_checked(void *p, size_t n, const char *file, int line,
 	}
 	nh->mark = reftrack_mark_of_(nh);
 	if (held)
-		dbg_rekey(dbg_find(p), REFTRACK_BODY(nh), n);
-	return REFTRACK_BODY(nh);
+		dbg_rekey(dbg_find(p), reftrack_body_(nh), n);
+	return reftrack_body_(nh);
 }
 
 void *rc_realloc(void *p, size_t n)
@@ -216,7 +216,7 @@ void *rc_realloc(void *p, size_t n)
 
 void reftrack_set_dtor(void *p, void (*dtor)(void *))
 {
-	REFTRACK_HDR(p)->dtor = dtor;
+	reftrack_hdr(p)->dtor = dtor;
 }
 
 void reftrack_bad_pointer_(const void *p, const char *who)
@@ -234,7 +234,7 @@ void reftrack_bad_pointer_(const void *p, const char *who)
  */
 void reftrack_count_error_(const void *p, int old, const char *who)
 {
-	struct reftrack_hdr *h = REFTRACK_HDR(p);
+	struct reftrack_hdr *h = reftrack_hdr(p);
 
 	atomic_store_explicit(&h->rc.refs.counter, REFCOUNT_SATURATED,
 			      memory_order_relaxed);
@@ -247,7 +247,7 @@ void reftrack_count_error_(const void *p, int old, const char *who)
 
 void reftrack_release_(void *p, void (*dtor)(void *))
 {
-	struct reftrack_hdr *h = REFTRACK_HDR(p);
+	struct reftrack_hdr *h = reftrack_hdr(p);
 
 	if (!dtor)
 		dtor = h->dtor;
@@ -266,7 +266,7 @@ static void *dbg_track(void *p, size_t n, const char *file, int line)
 	pthread_mutex_lock(&dbg_lock);
 	if (!dbg_insert(p, n, file, line)) {
 		pthread_mutex_unlock(&dbg_lock);
-		hdr_free(REFTRACK_HDR(p));
+		hdr_free(reftrack_hdr(p));
 		errno = ENOMEM;
 		return NULL;
 	}
@@ -334,7 +334,7 @@ void reftrack_get_dbg_(const void *p, const char *who)
 		dbg_unknown(p, who, NULL, 0);
 		return;
 	}
-	old = atomic_fetch_add_explicit(&REFTRACK_HDR(p)->rc.refs.counter, 1,
+	old = atomic_fetch_add_explicit(&reftrack_hdr(p)->rc.refs.counter, 1,
 					memory_order_relaxed);
 	if (old < 0 || old == REFCOUNT_MAX)
 		reftrack_count_error_(p, old, who);
@@ -353,10 +353,10 @@ void reftrack_put_dbg_(const void *p, void (*dtor)(void *), const char *who)
 		dbg_unknown(p, who, NULL, 0);
 		return;
 	}
-	old = atomic_fetch_sub_explicit(&REFTRACK_HDR(p)->rc.refs.counter, 1,
+	old = atomic_fetch_sub_explicit(&reftrack_hdr(p)->rc.refs.counter, 1,
 					memory_order_release);
 	if (old == 1) {
-		acquire_after_dec_(&REFTRACK_HDR(p)->rc.refs.counter);
+		acquire_after_dec_(&reftrack_hdr(p)->rc.refs.counter);
 		dbg_unlink(pp);
 		pthread_mutex_unlock(&dbg_lock);
 		/* outside the lock: the destructor may drop other objects */

@@ -107,12 +107,12 @@ enum reftrack_event {
 #ifdef REFTRACK_DEBUG
 void reftrack_note(enum reftrack_event ev);
 unsigned long reftrack_event_count(enum reftrack_event ev);
-#define REFTRACK_FILE		__FILE__
-#define REFTRACK_LINE		__LINE__
+#define __REFTRACK_FILE		__FILE__
+#define __REFTRACK_LINE		__LINE__
 #else
 static inline void reftrack_note(enum reftrack_event ev) { }
-#define REFTRACK_FILE		NULL
-#define REFTRACK_LINE		0
+#define __REFTRACK_FILE		NULL
+#define __REFTRACK_LINE		0
 #endif
 
 /**
@@ -480,10 +480,11 @@ static inline void reftrack_set_dtor(const void *p, void (*dtor)(void *body))
 #define REFTRACK_EPILOG_WITH_DTOR(S)	__REFTRACK_DEFINE(S, S##_destroy)
 
 /* The calls behind the rc_* macros, passing the call site under REFTRACK_DEBUG. */
-#define __RC_ALLOC(n, gfp, mem)		__rc_alloc(n, gfp, mem, REFTRACK_FILE, REFTRACK_LINE)
+#define __RC_ALLOC(n, gfp, mem) \
+	__rc_alloc(n, gfp, mem, __REFTRACK_FILE, __REFTRACK_LINE)
 #define __RC_ARRAY(n, size, gfp) \
-	__rc_alloc_array(n, size, gfp, REFTRACK_MEM_KMALLOC, REFTRACK_FILE, REFTRACK_LINE)
-#define __RC_FREE(p, mem)		__rc_free(p, mem, REFTRACK_FILE, REFTRACK_LINE)
+	__rc_alloc_array(n, size, gfp, REFTRACK_MEM_KMALLOC, __REFTRACK_FILE, __REFTRACK_LINE)
+#define __RC_FREE(p, mem)		__rc_free(p, mem, __REFTRACK_FILE, __REFTRACK_LINE)
 
 /**
  * rc_kmalloc() - kmalloc() a reftrack object with count 0
@@ -518,7 +519,8 @@ static inline void reftrack_set_dtor(const void *p, void (*dtor)(void *body))
  * @n: new size
  * @gfp: allocation flags
  */
-#define rc_krealloc(p, n, gfp)	__rc_krealloc(p, n, gfp, REFTRACK_FILE, REFTRACK_LINE)
+#define rc_krealloc(p, n, gfp) \
+	__rc_krealloc(p, n, gfp, __REFTRACK_FILE, __REFTRACK_LINE)
 /**
  * rc_vmalloc() - vmalloc() a reftrack object with count 0
  * @n: body size

@@ -69,7 +69,7 @@
 /**
  * struct reftrack_hdr - what precedes every reftrack object
  * @rc: the reference count
- * @mark: REFTRACK_MARKER mixed with the header's address while the object is
+ * @mark: REFTRACK_MARK mixed with the header's address while the object is
  *        live (advisory, see above)
  * @dtor: destructor run by the last removeref, unless the type has its own
  *
@@ -84,19 +84,37 @@ struct reftrack_hdr {
 _Static_assert(sizeof(struct reftrack_hdr) % _Alignof(max_align_t) == 0,
 	       "reftrack header must preserve malloc alignment");
 
-#define REFTRACK_MARKER 0xfacebeefu
+/** REFTRACK_MARK - what a live header's mark is derived from (advisory) */
+#define REFTRACK_MARK 0xfacebeefu
 
-/** REFTRACK_HDR() - the header of object @p */
-#define REFTRACK_HDR(p) ((struct reftrack_hdr *)((char *)(uintptr_t)(p) - \
-						  sizeof(struct reftrack_hdr)))
-/** REFTRACK_BODY() - the object behind header @h */
-#define REFTRACK_BODY(h) ((void *)((char *)(h) + sizeof(struct reftrack_hdr)))
-/** REFTRACK_COUNT() - current reference count of object @p (an int) */
-#define REFTRACK_COUNT(p) ((int)refcount_read(&REFTRACK_HDR(p)->rc))
+/**
+ * reftrack_hdr() - header of a reftrack object
+ * @body: pointer returned by one of the rc_* allocators (not NULL)
+ *
+ * Return: the header in front of @body.
+ */
+static inline struct reftrack_hdr *reftrack_hdr(const void *body)
+{
+	return (struct reftrack_hdr *)(uintptr_t)body - 1;
+}
+
+/* The object behind header @h: what the allocators return. */
+static inline void *reftrack_body_(struct reftrack_hdr *h)
+{
+	return h + 1;
+}
+
+/**
+ * REFTRACK_COUNT() - current reference count of an object, as an int
+ * @p: reftrack object (not NULL)
+ *
+ * A saturated count reads as REFCOUNT_SATURATED (negative).
+ */
+#define REFTRACK_COUNT(p) ((int)refcount_read(&reftrack_hdr(p)->rc))
 
 static inline uint32_t reftrack_mark_of_(const struct reftrack_hdr *h)
 {
-	return REFTRACK_MARKER ^ (uint32_t)((uintptr_t)h >> 4);
+	return REFTRACK_MARK ^ (uint32_t)((uintptr_t)h >> 4);
 }
 
 /* Out-of-line slow paths and debug entry points (runtime/reftrack.c). */
@@ -192,7 +210,7 @@ static inline MALLOC_LIKE void *rc_malloc_inline_(size_t n)
 	atomic_store_explicit(&h->rc.refs.counter, 0, memory_order_relaxed);
 	h->mark = reftrack_mark_of_(h);
 	h->dtor = NULL;
-	return REFTRACK_BODY(h);
+	return reftrack_body_(h);
 }
 
 static inline void rc_free_inline_(void *p)
@@ -201,7 +219,7 @@ static inline void rc_free_inline_(void *p)
 
 	if (!p)
 		return;
-	h = REFTRACK_HDR(p);
+	h = reftrack_hdr(p);
 	if (__builtin_expect(h->mark == reftrack_mark_of_(h) &&
 			     !atomic_load_explicit(&h->rc.refs.counter,
 						   memory_order_acquire), 1)) {
@@ -229,7 +247,7 @@ void rc_free_dbg_(void *p, const char *file, int line);
 static inline struct reftrack_hdr *reftrack_hdr_checked_(const void *p,
 							  const char *who)
 {
-	struct reftrack_hdr *h = REFTRACK_HDR(p);
+	struct reftrack_hdr *h = reftrack_hdr(p);
 
 	if (__builtin_expect(h->mark == reftrack_mark_of_(h), 1))
 		return h;

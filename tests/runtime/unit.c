@@ -331,7 +331,7 @@ TEST(seed_reftrack_count_saturates)
 	void *p = rc_malloc(8);
 	char *out;
 
-	refcount_set(&REFTRACK_HDR(p)->rc, REFCOUNT_MAX);
+	refcount_set(&reftrack_hdr(p)->rc, REFCOUNT_MAX);
 	capture_begin();
 	reftrack_addref(p);
 	out = capture_end();
@@ -341,7 +341,7 @@ TEST(seed_reftrack_count_saturates)
 		reftrack_removeref(p);	/* never frees a saturated object */
 	CHECK(REFTRACK_COUNT(p) == REFCOUNT_SATURATED);
 	free(out);
-	refcount_set(&REFTRACK_HDR(p)->rc, 0);
+	refcount_set(&reftrack_hdr(p)->rc, 0);
 	rc_free(p);
 }
 
@@ -356,7 +356,7 @@ TEST(reftrack_underflow_saturates)
 	CHECK(strstr(out, "underflow"));
 	CHECK(REFTRACK_COUNT(p) == REFCOUNT_SATURATED);
 	free(out);
-	refcount_set(&REFTRACK_HDR(p)->rc, 0);
+	refcount_set(&reftrack_hdr(p)->rc, 0);
 	rc_free(p);
 }
 
