@@ -79,6 +79,17 @@ void refcount_warn_saturate_at(refcount_t *r, enum refcount_saturation_type t,
 			       const char *file, int line);
 
 /**
+ * refcount_warn_saturate() - report a refcount error at the caller's site
+ * @r: the count (saturated as by refcount_warn_saturate_at())
+ * @t: what went wrong
+ *
+ * The kernel's name, for code that detects an error itself (as the reftrack
+ * heap does) and wants the standard report and saturation.
+ */
+#define refcount_warn_saturate(r, t) \
+	refcount_warn_saturate_at((r), (t), __FILE__, __LINE__)
+
+/**
  * refcount_warn_count() - number of refcount errors seen so far
  *
  * Counts every event, including the ones whose warning was suppressed

@@ -118,6 +118,22 @@ TEST(refcount_underflow_warns_and_saturates)
 	free(out);
 }
 
+TEST(refcount_warn_saturate_reports_the_caller)
+{
+	refcount_t r = REFCOUNT_INIT(3);
+	unsigned long w = refcount_warn_count();
+	char *out;
+
+	capture_begin();
+	refcount_warn_saturate(&r, REFCOUNT_ADD_OVF);
+	out = capture_end();
+	CHECK(strstr(out, "refcount_t: saturated; leaking memory"));
+	CHECK(strstr(out, __FILE__ ":"));
+	CHECK(refcount_read(&r) == (unsigned int)REFCOUNT_SATURATED);
+	CHECK(refcount_warn_count() == w + 1);
+	free(out);
+}
+
 TEST(refcount_overflow_saturates)
 {
 	refcount_t r = REFCOUNT_INIT(REFCOUNT_MAX);
