@@ -8,7 +8,9 @@
 #   <case>/              a tree run as one unit; <file>.res beside each file
 #                        that must change
 #   <case>.report        optional: the expected report-mode lines
-#   <case>.spec          optional: spec file passed to the driver
+#   <case>.spec          optional: spec file passed to the driver; without
+#                        it, <name>/default.spec if there is one (the spec
+#                        most cases of a conversion share)
 # Each case is run through scripts/run-cocci.sh, as a user would run it, and
 # checks: every input parses perfectly (otherwise spatch skips functions
 # silently and the case proves nothing), the patched tree equals the
@@ -39,7 +41,11 @@ check_case()
 		cp "$src.c" "$tmp/tree/$case.c"
 	fi
 	cp -a "$tmp/tree/." "$tmp/orig/"
-	[ -f "$here/$name/$case.spec" ] && spec=(--spec "$here/$name/$case.spec")
+	if [ -f "$here/$name/$case.spec" ]; then
+		spec=(--spec "$here/$name/$case.spec")
+	elif [ -f "$here/$name/default.spec" ]; then
+		spec=(--spec "$here/$name/default.spec")
+	fi
 
 	{
 		# 1. every input parses perfectly
