@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# budget: 30
+# API parity: include/refconv/X.h and include/linux/X.h declare the same
+# public names (functions, macros, types, struct tags) with the same
+# parameter counts, except for the differences tests/api/allowlist lists
+# with a reason; refcount.h and atomic.h are compared with the kernel's own
+# headers when linux-headers-amd64 is installed. One PASS/FAIL/SKIP line
+# per API (see check_api.py).
+#
+# Usage: tests/api/run.sh [API...]
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$here/../.." && pwd)
+# shellcheck source=../lib/kernel.sh disable=SC1091
+. "$top/tests/lib/kernel.sh"
+
+for tool in python3 gcc; do
+	if ! command -v "$tool" >/dev/null; then
+		echo "api: $tool not found"
+		echo "FAIL: api/tools"
+		exit 1
+	fi
+done
+
+args=()
+if kdir=$(kernel_build_dir 2>/dev/null); then
+	args+=(--kernel-build "$kdir")
+fi
+exec python3 "$here/check_api.py" "${args[@]}" "$@"
