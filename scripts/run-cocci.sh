@@ -147,63 +147,28 @@ spatch_out=$(spatch --version 2>&1) ||
 spatch_version=$(sed -n 's/^spatch version \([0-9.]*\).*/\1/p' <<<"$spatch_out")
 py_out=$(python3 -c 'import sys' 2>&1) ||
 	die_env "python3 does not run: $(head -n 3 <<<"$py_out")"
-if [ -n "$debug_file" ]; then
-	[ -e "$debug_file" ] && die "debug file '$debug_file' exists; refusing to overwrite it"
-	{ : >"$debug_file"; } 2>/dev/null || die_env "cannot write debug file '$debug_file'"
-	debug_file=$(cd "$(dirname "$debug_file")" && pwd)/$(basename "$debug_file")
-fi
-[ -d "$tree" ] || die "tree '$tree' is not a directory"
-tree=$(cd "$tree" && pwd)
-# a spec at the top of the tree applies when none is given
-[ -z "$spec" ] && [ -f "$tree/refconv.spec" ] && spec=$tree/refconv.spec
-if [ -n "$spec" ]; then
-	[ -f "$spec" ] || die "spec file '$spec' not found"
-	REFCONV_SPEC=$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")
-	export REFCONV_SPEC
-	msg=$(python3 "$top/scripts/lib/refconv_spec.py" check "$REFCONV_SPEC" 2>&1) || die "$msg"
-fi
-# the .cocci scripts' python imports the shared helpers from here
-export REFCONV_PYLIB=$top/scripts/lib
-[ -z "$subdir" ] || [ -d "$tree/$subdir" ] || die "'$subdir' is not a directory below $tree"
-if [ -n "$split" ]; then
-	mkdir -p "$output" || die_env "cannot create '$output'"
-	output=$(cd "$output" && pwd)
-	[ -z "$(ls -A "$output")" ] || die "series directory '$output' is not empty"
-elif [ -n "$output" ]; then
-	: >"$output" || die_env "cannot write '$output'"
-	output=$(cd "$(dirname "$output")" && pwd)/$(basename "$output")
-fi
+# Everything below is checked before anything is written: a typo must not
+# cost the user a file (an -o truncated, a debug file that then refuses the
+# corrected rerun, a work directory made inside the tree).
 
-# The semantic patches to run, as absolute paths.
-coccis=()
-if [ -d "$cocci_arg" ]; then
-	for c in "$cocci_arg"/*.cocci; do
-		[ -f "$c" ] && coccis+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")")
-	done
-	[ "${#coccis[@]}" -gt 0 ] || die "no .cocci files in '$cocci_arg'"
-elif [ -f "$cocci_arg" ]; then
-	coccis=("$(cd "$(dirname "$cocci_arg")" && pwd)/$(basename "$cocci_arg")")
-else
-	die "'$cocci_arg' is neither a .cocci file nor a directory"
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/refconv.XXXXXX") || die_env "cannot create a temporary directory"
-# shellcheck disable=SC2317 # called by the EXIT trap
-cleanup()
+# abs PATH - PATH against the caller's directory: the driver later works in
+# the tree
+abs()
 {
-	local f
-	# an interrupted --in-place leaves no half-written file behind
-	for f in "$tmp"/inplace.*; do
-		[ -e "$f" ] && rm -f "$(cat "$f")"
-	done
-	rm -rf "$tmp"
+	case $1 in
+	/*) printf '%s\n' "$1" ;;
+	*) printf '%s\n' "$PWD/$1" ;;
+	esac
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
-say()
+# dir_ok PATH - PATH is, or mkdir -p can make it, a writable directory
+dir_ok()
 {
-	[ "$quiet" = 1 ] || echo "$prog: $*" >&2
+	local d=$1
+	while [ ! -e "$d" ] && [ ! -L "$d" ]; do
+		d=$(dirname "$d")
+	done
+	[ -d "$d" ] && [ -w "$d" ]
 }
 
 # header_field COCCI NAME - value of a "// NAME:" header line
@@ -220,6 +185,110 @@ has_virtual()
 version_ge()
 {
 	[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
+}
+
+# The semantic patches to run, as absolute paths.
+coccis=()
+if [ -d "$cocci_arg" ]; then
+	for c in "$cocci_arg"/*.cocci; do
+		[ -f "$c" ] && coccis+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")")
+	done
+	[ "${#coccis[@]}" -gt 0 ] || die "no .cocci files in '$cocci_arg'"
+elif [ -f "$cocci_arg" ]; then
+	coccis=("$(cd "$(dirname "$cocci_arg")" && pwd)/$(basename "$cocci_arg")")
+else
+	die "'$cocci_arg' is neither a .cocci file nor a directory"
+fi
+for c in "${coccis[@]}"; do
+	if has_virtual "$c" collect; then
+		n=$(basename "$c" .cocci)
+		[ -f "$top/scripts/decide-$n.py" ] ||
+			die "$n.cocci collects, but $top/scripts/decide-$n.py is missing"
+	fi
+done
+
+[ -d "$tree" ] || die "tree '$tree' is not a directory"
+tree=$(cd "$tree" && pwd)
+# a spec at the top of the tree applies when none is given
+[ -z "$spec" ] && [ -f "$tree/refconv.spec" ] && spec=$tree/refconv.spec
+if [ -n "$spec" ]; then
+	[ -f "$spec" ] || die "spec file '$spec' not found"
+	REFCONV_SPEC=$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")
+	export REFCONV_SPEC
+	msg=$(python3 "$top/scripts/lib/refconv_spec.py" check "$REFCONV_SPEC" 2>&1) || die "$msg"
+fi
+# the .cocci scripts' python imports the shared helpers from here
+export REFCONV_PYLIB=$top/scripts/lib
+[ -z "$subdir" ] || [ -d "$tree/$subdir" ] || die "'$subdir' is not a directory below $tree"
+
+if [ -n "$work" ]; then
+	work=$(abs "$work")
+	dir_ok "$work" || die_env "cannot create or write work directory '$work'"
+fi
+out_direct=0 out_tmp=''
+if [ -n "$split" ]; then
+	output=$(abs "$output")
+	if [ -d "$output" ] && [ -n "$(ls -A "$output")" ]; then
+		die "series directory '$(cd "$output" && pwd)' is not empty"
+	fi
+	dir_ok "$output" || die_env "cannot create '$output'"
+elif [ -n "$output" ]; then
+	output=$(abs "$output")
+	# through a symlink, not over it
+	if [ -L "$output" ]; then
+		output=$(readlink -f -- "$output") || die_env "cannot write '$output'"
+	fi
+	out_dir=$(dirname "$output")
+	if [ -d "$output" ]; then
+		die_env "cannot write '$output': it is a directory"
+	elif [ -e "$output" ] && { [ ! -f "$output" ] || [ ! -O "$output" ] || [ ! -w "$out_dir" ]; }; then
+		# a device or a pipe, another user's file (a rename would make it
+		# ours) or a directory we may not add to: written in place
+		[ -w "$output" ] || die_env "cannot write '$output'"
+		out_direct=1
+	elif [ ! -d "$out_dir" ] || [ ! -w "$out_dir" ]; then
+		die_env "cannot write '$output'"
+	fi
+fi
+if [ -n "$debug_file" ]; then
+	debug_file=$(abs "$debug_file")
+	[ -e "$debug_file" ] && die "debug file '$debug_file' exists; refusing to overwrite it"
+	dbg_dir=$(dirname "$debug_file")
+	if [ ! -d "$dbg_dir" ] || [ ! -w "$dbg_dir" ]; then
+		die_env "cannot write debug file '$debug_file'"
+	fi
+fi
+
+# Checked: from here on files may be written.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/refconv.XXXXXX") || die_env "cannot create a temporary directory"
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup()
+{
+	local f
+	# an interrupted --in-place leaves no half-written file behind
+	for f in "$tmp"/inplace.*; do
+		[ -e "$f" ] && rm -f "$(cat "$f")"
+	done
+	# nor an -o output half-written
+	[ -z "$out_tmp" ] || rm -f "$out_tmp"
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+if [ -n "$debug_file" ]; then
+	{ : >"$debug_file"; } 2>/dev/null || die_env "cannot write debug file '$debug_file'"
+fi
+if [ -n "$work" ]; then
+	mkdir -p "$work" || die_env "cannot create work directory '$work'"
+fi
+if [ -n "$split" ]; then
+	mkdir -p "$output" || die_env "cannot create '$output'"
+	output=$(cd "$output" && pwd)
+fi
+
+say()
+{
+	[ "$quiet" = 1 ] || echo "$prog: $*" >&2
 }
 
 # All C sources below TREE[/M], relative to TREE, NUL-separated.
@@ -359,7 +428,6 @@ run_one()
 	fi
 	# collect -> decide -> apply
 	decide=$top/scripts/decide-$name.py
-	[ -f "$decide" ] || die "$name.cocci collects, but $decide is missing"
 	local w=${work:-$tmp/work}/$name
 	rm -rf "$w"
 	mkdir -p "$w"
@@ -415,6 +483,30 @@ apply_inplace()
 		mv -f "$target.refconv-new" "$target"
 		rm -f "$tmp/inplace.$n"
 	done
+}
+
+# write_output FILE - FILE to -o's file, only now that the run is done, and
+# through a temporary file renamed over it: an interrupted run leaves the
+# old output
+write_output()
+{
+	local mask
+	if [ "$out_direct" = 1 ]; then
+		cat "$1" >"$output" || die_env "cannot write '$output'"
+		return
+	fi
+	out_tmp=$(mktemp "$(dirname "$output")/.${output##*/}.XXXXXX") ||
+		die_env "cannot write '$output'"
+	if [ -e "$output" ]; then
+		chmod --reference="$output" "$out_tmp"
+	else
+		# the mode a plain redirection would give it
+		mask=$(umask)
+		chmod "$(printf '%o' $((0666 & ~mask)))" "$out_tmp"
+	fi
+	cat "$1" >"$out_tmp" || die_env "cannot write '$output'"
+	mv -f "$out_tmp" "$output" || die_env "cannot write '$output'"
+	out_tmp=''
 }
 
 t0=$SECONDS
@@ -480,7 +572,7 @@ if [ -n "$split" ]; then
 		say "series of $(wc -l <"$tmp/series") patch(es) in $output"
 	fi
 elif [ -n "$output" ]; then
-	cat "$result" >"$output"
+	write_output "$result"
 else
 	cat "$result"
 fi

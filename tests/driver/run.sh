@@ -163,4 +163,98 @@ help_lists_exit_statuses()
 }
 check driver help_lists_exit_statuses help_lists_exit_statuses
 
+# a one-file tree: a field kept atomic_t, so report mode has a line
+small()
+{
+	rm -rf "$t/small"
+	mkdir "$t/small"
+	cp "$top/tests/cocci/refcount/neg_inc_return.c" "$t/small/"
+}
+
+relative_work_against_caller()
+{
+	small
+	rm -rf "$t/caller dir"
+	mkdir "$t/caller dir"
+	(cd "$t/caller dir" && "$drv" -q -w work "$cocci" "$t/small" >/dev/null)
+	[ -s "$t/caller dir/work/refcount/table" ] && [ ! -e "$t/small/work" ]
+}
+check driver relative_work_against_caller relative_work_against_caller
+
+output_kept_on_bad_command_line()
+{
+	small
+	printf 'precious\n' >"$t/out file"
+	# a typo in COCCI, in TREE, in -M, in the spec: nothing is written
+	! "$drv" -o "$t/out file" "$t/typo.cocci" "$t/small" 2>/dev/null &&
+		! "$drv" -o "$t/out file" "$cocci" "$t/no tree" 2>/dev/null &&
+		! "$drv" -o "$t/out file" -M nowhere "$cocci" "$t/small" 2>/dev/null &&
+		! "$drv" -o "$t/out file" -s "$t/no.spec" "$cocci" "$t/small" 2>/dev/null &&
+		[ "$(cat "$t/out file")" = precious ] &&
+		! "$drv" -m patch --split-by dir -o "$t/new series" "$t/typo.cocci" "$t/small" 2>/dev/null &&
+		[ ! -e "$t/new series" ]
+}
+check driver output_kept_on_bad_command_line output_kept_on_bad_command_line
+
+output_kept_on_interrupt()
+{
+	small
+	# a spatch that hangs once the run has started; its pids to clean up
+	local real p st=0
+	real=$(command -v spatch)
+	rm -rf "$t/slowbin" "$t/started"
+	mkdir "$t/slowbin"
+	cat >"$t/slowbin/spatch" <<EOF
+#!/bin/sh
+case "\$*" in
+*--sp-file*) echo \$\$ >>"$t/started"; exec sleep 60 ;;
+esac
+exec "$real" "\$@"
+EOF
+	chmod +x "$t/slowbin/spatch"
+	printf 'old\n' >"$t/kept out"
+	PATH=$t/slowbin:$PATH "$drv" -q -j 1 -o "$t/kept out" "$cocci" "$t/small" 2>/dev/null &
+	local pid=$!
+	for _ in $(seq 100); do
+		[ -s "$t/started" ] && break
+		sleep 0.2
+	done
+	kill -TERM "$pid"
+	wait "$pid" || st=$?
+	while read -r p; do
+		kill "$p" 2>/dev/null || true
+	done <"$t/started"
+	[ "$st" = 130 ] && [ "$(cat "$t/kept out")" = old ] &&
+		[ -z "$(find "$t" -maxdepth 1 -name '.kept out.*')" ]
+}
+check driver output_kept_on_interrupt output_kept_on_interrupt
+
+output_same_as_stdout()
+{
+	fresh
+	"$drv" -q -m patch "$cocci" "$t/ex tree" >"$t/stdout.patch"
+	[ -s "$t/stdout.patch" ] || { echo "no patch on stdout"; return 1; }
+	printf 'old\n' >"$t/o.patch"
+	chmod 0640 "$t/o.patch"
+	"$drv" -q -m patch -o "$t/o.patch" "$cocci" "$t/ex tree"
+	cmp "$t/stdout.patch" "$t/o.patch" || return 1
+	[ "$(stat -c %a "$t/o.patch")" = 640 ] || { echo "mode of -o not kept"; return 1; }
+	# a new file, named relative to the caller, gets the umask's mode
+	rm -f "$t/new o.patch"
+	(umask 022 && cd "$t" && "$drv" -q -m patch -o "new o.patch" "$cocci" "$t/ex tree")
+	cmp "$t/stdout.patch" "$t/new o.patch" || return 1
+	[ "$(stat -c %a "$t/new o.patch")" = 644 ] || { echo "new -o file not 644"; return 1; }
+}
+check driver output_same_as_stdout output_same_as_stdout
+
+debug_file_after_checks()
+{
+	small
+	rm -f "$t/dbg"
+	# a wrong tree: no debug file, so the corrected rerun is not refused
+	! "$drv" --debug-file "$t/dbg" "$cocci" "$t/no tree" 2>/dev/null && [ ! -e "$t/dbg" ] &&
+		"$drv" -q --debug-file "$t/dbg" "$cocci" "$t/small" >/dev/null && [ -e "$t/dbg" ]
+}
+check driver debug_file_after_checks debug_file_after_checks
+
 exit "$rc"
