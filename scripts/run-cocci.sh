@@ -415,6 +415,15 @@ prefilter()
 	fi
 }
 
+# run_decide DECIDE WORK - one decide step, every round's time counted in
+# the summary; sets the caller's $verdict
+run_decide()
+{
+	local t0=$SECONDS
+	verdict=$(python3 "$1" decide "$2")
+	phase_seconds[decide]=$((${phase_seconds[decide]:-0} + SECONDS - t0))
+}
+
 # run_one COCCI MODE OUT - one semantic patch in one mode; sets $ncand.
 run_one()
 {
@@ -441,16 +450,14 @@ run_one()
 	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
 	run_spatch "$sp" collect "$tmp/cand" "$tmp/collect.out"
 	local verdict
-	local t0=$SECONDS
-	verdict=$(python3 "$decide" decide "$w")
-	phase_seconds[decide]=$((${phase_seconds[decide]:-0} + SECONDS - t0))
+	run_decide "$decide" "$w"
 	# the decide step may ask for another collect round over more files
 	while [ -s "$w/more" ]; do
 		tr '\n' '\0' <"$w/more" >"$tmp/more"
 		rm -f "$w/more"
 		ncand=$((ncand + $(tr -cd '\0' <"$tmp/more" | wc -c)))
 		run_spatch "$sp" collect "$tmp/more" "$tmp/collect.out"
-		verdict=$(python3 "$decide" decide "$w")
+		run_decide "$decide" "$w"
 	done
 	say "$verdict"
 	# a mode that only changes files may use the shorter list, if given

@@ -257,4 +257,79 @@ debug_file_after_checks()
 }
 check driver debug_file_after_checks debug_file_after_checks
 
+# a tree whose field is converted only after a second collect round (b.c
+# passes its address on)
+more_tree()
+{
+	rm -rf "$t/more"
+	mkdir "$t/more"
+	cat >"$t/more/w.h" <<'C'
+#include <linux/atomic.h>
+struct w { atomic_t refs; int x; };
+C
+	cat >"$t/more/a.c" <<'C'
+#include <linux/slab.h>
+#include "w.h"
+struct w *w_new(void)
+{
+	struct w *w = kzalloc(sizeof(*w), GFP_KERNEL);
+	if (w)
+		atomic_set(&w->refs, 1);
+	return w;
+}
+void w_get(struct w *w)
+{
+	atomic_inc(&w->refs);
+}
+void w_put(struct w *w)
+{
+	if (atomic_dec_and_test(&w->refs))
+		kfree(w);
+}
+C
+	cat >"$t/more/b.c" <<'C'
+#include "w.h"
+extern void watch(atomic_t *v);
+void w_watch(struct w *w)
+{
+	watch(&w->refs);
+}
+C
+}
+
+# a python3 that logs the decide script's steps to $t/steps, and takes 2 s
+# over every decide step but the first
+slow_python()
+{
+	local real
+	real=$(command -v python3)
+	rm -rf "$t/pybin" "$t/steps"
+	mkdir "$t/pybin"
+	cat >"$t/pybin/python3" <<EOF
+#!/bin/sh
+case "\$1" in
+*/decide-*.py)
+	grep -q '^decide' "$t/steps" 2>/dev/null && [ "\$2" = decide ] && sleep 2
+	echo "\$2" >>"$t/steps" ;;
+esac
+exec "$real" "\$@"
+EOF
+	chmod +x "$t/pybin/python3"
+}
+
+decide_time_every_round()
+{
+	more_tree
+	slow_python
+	PATH=$t/pybin:$PATH "$drv" -m report "$cocci" "$t/more" >/dev/null 2>"$t/err"
+	[ "$(grep -c '^decide$' "$t/steps")" -ge 2 ] || { echo "no second collect round"; return 1; }
+	local s
+	s=$(sed -n 's/.*summary: .*, decide \([0-9]*\) s.*/\1/p' "$t/err")
+	if [ -z "$s" ] || [ "$s" -lt 2 ]; then
+		cat "$t/err"
+		return 1
+	fi
+}
+check driver decide_time_every_round decide_time_every_round
+
 exit "$rc"
