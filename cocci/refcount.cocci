@@ -28,6 +28,18 @@
 // dec_and_test-style call are collected: the others cannot be reference
 // counts, are not reported, and cost nothing.
 //
+// Collect records (KIND FILE LINE COL FIELD...; scripts/lib/README):
+//   def S F           atomic_t F declared in struct S
+//   acc S F           E->F or E.F, E a struct S (pointer)
+//   addr F, counter F &E->F, E->F.counter (any E: the decide step ties
+//                     them to the structs visible from the file)
+//   call FN ARG L C   &E->F passed as argument ARG (0 or 1) of FN at L:C
+//   set V, unless     atomic_set(&E->F, V), atomic_add_unless(&E->F, -1, 1)
+//   init S F N        .F = ATOMIC_INIT(N) in a struct S initializer (at
+//                     ATOMIC_INIT); pinit S N: a positional one
+//   released, arith   a release followed by a free or the like; an
+//                     atomic_read result used in arithmetic
+//
 // Confidence: High
 // Copyright: (C) 2026 The refconv developers.
 // Options: --no-includes --include-headers
@@ -44,74 +56,31 @@ virtual report
 
 @initialize:python@
 @@
-import os
+import os, sys
+if not os.environ.get("REFCONV_PYLIB"):
+    sys.stderr.write("refcount.cocci: run it with scripts/run-cocci.sh or \"make coccicheck\"\n")
+    os._exit(2)
+sys.path.insert(0, os.environ["REFCONV_PYLIB"])
+import refconv_cocci as rc
+rc.require_driver("refcount.cocci")
 
-# The driver hands over a work directory: "names" lists the candidate field
-# names (every identifier declared atomic_t in the run), the collect pass
-# appends its records to "collect.<pid>", and "decisions" holds the sites to
-# convert and the fields to report as kept.
-WORK = os.environ.get("REFCONV_WORK", "")
-NAMES = None
-SITES = {}
-BLOCKED = {}
-_out = None
-
-def _read(name):
-    path = os.path.join(WORK, name)
-    if not WORK or not os.path.exists(path):
-        return []
-    with open(path) as f:
-        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
-
-names_rows = _read("names")
-if names_rows:
-    NAMES = set(r[0] for r in names_rows)
-
-for r in _read("decisions"):
-    # kind file line col new what
-    if r[0] == "blocked":
-        BLOCKED[(r[1], r[2], r[3])] = (r[4], r[5])
-    else:
-        SITES[(r[1], r[2], r[3])] = (r[0], r[4], r[5])
+# WORK/names: the candidate field names (declared atomic_t and released with
+# a dec_and_test-style call somewhere in the run); WORK/sites: what the
+# decide step converts ("def", "rename", "unless", "init") and the fields it
+# keeps ("kept", at the field's declaration)
+NAMES = set(r[0] for r in rc.rows("names"))
+SITES = rc.Sites()
+LAST = rc.LastInclude()
 
 def cand(f):
-    return NAMES is None or f in NAMES
+    """Whether F is a candidate field name (all are without WORK/names)."""
+    return not NAMES or f in NAMES
 
-def key(p):
-    return (p[0].file, p[0].line, p[0].column)
-
-def site(p, kind):
-    s = SITES.get(key(p))
-    return s is not None and s[0] == kind
-
-def emit(*fields):
-    global _out
-    if not WORK:
-        return
-    if _out is None:
-        path = os.path.join(WORK, "collect.%d" % os.getpid())
-        _out = open(path, "a", buffering=1)
-    _out.write("\t".join(str(f) for f in fields) + "\n")
-
-INCS = {}
-
-def tell(p, mode):
-    """Report or org-mode line for a decided site."""
-    import coccilib.report, coccilib.org
-    k = key(p)
-    if k in BLOCKED:
-        what, why = BLOCKED[k]
-        msg = "INFO: %s stays atomic_t: %s" % (what, why)
-    else:
-        kind, new, what = SITES[k]
-        msg = "WARNING: %s is a reference count: use %s" % (what, new)
-    if mode == "report":
-        coccilib.report.print_report(p[0], msg)
-    else:
-        coccilib.org.print_todo(p[0], msg)
-
-def emit_pos(kind, p, *rest):
-    emit(kind, p[0].file, p[0].line, p[0].column, *rest)
+// spatch without -D would stop before the initialize block runs, and say
+// nothing about the driver
+@script:python depends on !collect && !patch && !context && !org && !report@
+@@
+pass
 
 // ---------------------------------------------------------------------------
 // collect: definitions
@@ -128,7 +97,7 @@ S << cdef.S;
 F << cdef.F;
 p << cdef.p;
 @@
-emit_pos("def", p, S, F)
+rc.emit("def", p, S, F)
 
 // collect: every access to a candidate field through a struct-typed object
 
@@ -145,7 +114,7 @@ S << cacc.S;
 F << cacc.F;
 p << cacc.p;
 @@
-emit_pos("acc", p, S, F)
+rc.emit("acc", p, S, F)
 
 // collect: address-of accesses, typed or not; the decide step tells them apart
 
@@ -160,7 +129,7 @@ position p;
 F << caddr.F;
 p << caddr.p;
 @@
-emit_pos("addr", p, F)
+rc.emit("addr", p, F)
 
 @ccounter depends on collect@
 identifier F : script:python() { cand(F) };
@@ -173,7 +142,7 @@ position p;
 F << ccounter.F;
 p << ccounter.p;
 @@
-emit_pos("counter", p, F)
+rc.emit("counter", p, F)
 
 // collect: calls taking the field's address as first or second argument
 
@@ -190,7 +159,7 @@ fn << ccall1.fn;
 p << ccall1.p;
 c << ccall1.c;
 @@
-emit_pos("call", p, fn, 0, c[0].line, c[0].column)
+rc.emit("call", p, fn, 0, c[0].line, c[0].column)
 
 @ccall2 depends on collect@
 identifier fn;
@@ -205,7 +174,7 @@ fn << ccall2.fn;
 p << ccall2.p;
 c << ccall2.c;
 @@
-emit_pos("call", p, fn, 1, c[0].line, c[0].column)
+rc.emit("call", p, fn, 1, c[0].line, c[0].column)
 
 // collect: the values a field is set to, and add_unless(-1, 1)
 
@@ -220,7 +189,7 @@ atomic_set(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), v)
 p << cset.p;
 v << cset.v;
 @@
-emit_pos("set", p, v)
+rc.emit("set", p, v)
 
 @cunless depends on collect@
 identifier F : script:python() { cand(F) };
@@ -232,7 +201,7 @@ atomic_add_unless(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), -1, 1)
 @script:python depends on collect@
 p << cunless.p;
 @@
-emit_pos("unless", p)
+rc.emit("unless", p)
 
 @cinit depends on collect@
 identifier S, x;
@@ -248,7 +217,7 @@ F << cinit.F;
 n << cinit.n;
 c << cinit.c;
 @@
-emit_pos("init", c, S, F, n)
+rc.emit("init", c, S, F, n)
 
 // collect: releases followed by something that ends the object's life (a
 // free, destroy, release, call_rcu, queue_work, complete, ...); a field that
@@ -267,7 +236,7 @@ fr(...);
 @script:python depends on collect@
 p << creleased.p;
 @@
-emit_pos("released", p)
+rc.emit("released", p)
 
 // collect: positional initializers; the decide step attributes them when
 // the struct has a single atomic_t field
@@ -284,7 +253,7 @@ S << cpinit.S;
 n << cpinit.n;
 c << cpinit.c;
 @@
-emit_pos("pinit", c, S, n)
+rc.emit("pinit", c, S, n)
 
 // collect: atomic_read results used in arithmetic
 
@@ -308,19 +277,18 @@ e ao atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
 @script:python depends on collect@
 p << carith.p;
 @@
-emit_pos("arith", p)
+rc.emit("arith", p)
 
 @finalize:python depends on collect@
 @@
-if _out is not None:
-    _out.close()
+rc.finish()
 
 // ---------------------------------------------------------------------------
 // patch: the field declaration
 
 @def depends on patch@
 identifier S, F;
-position p : script:python() { site(p, "def") };
+position p : script:python() { SITES.has(p, "def") };
 @@
 struct S { ...
 - atomic_t
@@ -334,7 +302,7 @@ struct S { ...
 
 @depends on patch@
 expression n, v;
-position c : script:python() { site(c, "rename") or site(c, "unless") or site(c, "init") };
+position c : script:python() { SITES.has(c, "rename", "unless", "init") };
 @@
 (
 - ATOMIC_INIT@c(n)
@@ -409,10 +377,10 @@ position p;
 @script:python@
 p << lastinc.p;
 @@
-INCS.setdefault(p[0].file, []).append(int(p[0].line))
+LAST.note(p)
 
 @depends on def && !hasrc && !uatomic_h && !atomic_h@
-position p : script:python() { int(p[0].line) == max(INCS[p[0].file]) };
+position p : script:python() { LAST.is_last(p) };
 @@
 #include <linux/...>@p
 + #include <linux/refcount.h>
@@ -422,13 +390,13 @@ position p : script:python() { int(p[0].line) == max(INCS[p[0].file]) };
 
 @rdef depends on report || org || context@
 identifier S, F;
-position p : script:python() { site(p, "def") or key(p) in BLOCKED };
+position p : script:python() { SITES.has(p, "def", "kept") };
 @@
 struct S { ... atomic_t F@p; ... };
 
 @depends on context@
 identifier rdef.S, rdef.F;
-position rdef.p : script:python() { site(p, "def") };
+position rdef.p : script:python() { SITES.has(p, "def") };
 @@
 struct S { ...
 * atomic_t F@p;
@@ -437,16 +405,16 @@ struct S { ...
 @script:python depends on report@
 p << rdef.p;
 @@
-tell(p, "report")
+rc.tell(p, SITES.message(p), "report")
 
 @script:python depends on org@
 p << rdef.p;
 @@
-tell(p, "org")
+rc.tell(p, SITES.message(p), "org")
 
 @rcall depends on report || org || context@
 identifier fn;
-position c : script:python() { key(c) in SITES };
+position c : script:python() { SITES.has(c, "rename", "unless", "init") };
 @@
 fn@c(...)
 
@@ -459,9 +427,9 @@ position rcall.c;
 @script:python depends on report@
 c << rcall.c;
 @@
-tell(c, "report")
+rc.tell(c, SITES.message(c), "report")
 
 @script:python depends on org@
 c << rcall.c;
 @@
-tell(c, "org")
+rc.tell(c, SITES.message(c), "org")
