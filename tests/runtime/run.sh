@@ -8,6 +8,9 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+suite=runtime
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 src=$top/tests/runtime
 build=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT
@@ -19,15 +22,8 @@ cflags=(-std=gnu11 -Wall -Wextra -Werror -g -O1 -I"$top/include" -pthread)
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export TSAN_OPTIONS=halt_on_error=1:exitcode=66
-
-failed=0
-
-pass() { echo "PASS: $1"; }
-fail()
-{
-	echo "FAIL: $1"
-	failed=1
-}
+need "$CC" gcc
+need make make
 
 # build_lib NAME FLAGS... - librefconv.a built with FLAGS in $build/NAME
 build_lib()
@@ -62,6 +58,7 @@ build_test()
 
 # TSan needs a fixed memory layout; on kernels with a high mmap_rnd_bits it
 # aborts with "unexpected memory mapping" unless ASLR is off for the child.
+# shellcheck disable=SC2317 # called as run_all's RUNNER
 tsan_run()
 {
 	if setarch "$(uname -m)" -R true 2>/dev/null; then
@@ -93,12 +90,12 @@ run_all()
 # replaced by the file:line the test printed on stdout as "expect: file:line".
 expect_report()
 {
-	local prog=$1 t=$2 want=$3 rc=0 site pat
+	local prog=$1 t=$2 want=$3 st=0 site pat
 	shift 3
-	"$build/$prog" "$t" >"$build/stdout" 2>"$build/stderr" || rc=$?
-	if [ "$want" = nonzero ] && [ "$rc" -eq 0 ] || { [ "$want" != nonzero ] && [ "$rc" -ne "$want" ]; }; then
+	"$build/$prog" "$t" >"$build/stdout" 2>"$build/stderr" || st=$?
+	if [ "$want" = nonzero ] && [ "$st" -eq 0 ] || { [ "$want" != nonzero ] && [ "$st" -ne "$want" ]; }; then
 		sed 's/^/    /' "$build/stderr" | tail -n 20
-		echo "    exit status $rc, expected $want"
+		echo "    exit status $st, expected $want"
 		fail "$prog/$t"
 		return
 	fi
@@ -166,4 +163,4 @@ expect_report rc_check bad_use_after_put nonzero 'AddressSanitizer: heap-use-aft
 
 run_all tsan_tests tsan_run
 
-[ "$failed" -eq 0 ]
+exit "$rc"

@@ -14,25 +14,17 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 drv=$top/scripts/run-cocci.sh
 cocci=$top/cocci/refcount.cocci
 src=/usr/src/linux-source-6.1.tar.xz
-pkg="apt-get install linux-source-6.1"
+suite=tree
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 
-if [ ! -f "$src" ]; then
-	if [ -n "${CI:-}" ]; then
-		echo "FAIL: tree (no $src: $pkg)"
-		exit 1
-	fi
-	echo "SKIP: tree (no $src: $pkg)"
-	exit 0
-fi
+[ -f "$src" ] || unavailable "no $src: apt-get install linux-source-6.1"
+need spatch coccinelle
 
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 tar -C "$t" -xJf "$src" linux-source-6.1/drivers/md linux-source-6.1/MAINTAINERS
 k=$t/linux-source-6.1
-rc=0
-# shellcheck source=tests/lib/check.sh
-. "$top/tests/lib/check.sh"
-
 
 "$drv" -m patch -M drivers/md "$cocci" "$k" >"$t/md.patch" 2>"$t/md.err"
 "$drv" -q -m report -M drivers/md "$cocci" "$k" >"$t/md.report"
