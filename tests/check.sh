@@ -8,6 +8,11 @@
 # A suite that exits non-zero without printing a FAIL line counts as one failure,
 # so a crashing suite can never look green.
 #
+# Each run.sh declares its time budget in seconds on a "# budget: N" line
+# (what it takes on two cores, with room to spare); a suite that runs longer
+# gets a WARNING line, not a failure, so that a slow-down is seen before the
+# suite becomes too slow to run.
+#
 # Usage: tests/check.sh [suite...]   (default: every suite, in alphabetical order)
 set -euo pipefail
 
@@ -32,7 +37,8 @@ for s in "${suites[@]}"; do
 		failed=$((failed + 1))
 		continue
 	fi
-	echo "=== suite $s"
+	budget=$(sed -n 's/^# budget: \([0-9][0-9]*\)\( .*\)\{0,1\}$/\1/p' "$script" | head -n 1)
+	echo "=== suite $s${budget:+ (budget $budget s)}"
 	start=$SECONDS
 	rc=0
 	"$script" 2>&1 | tee "$log" || rc=$?
@@ -43,7 +49,14 @@ for s in "${suites[@]}"; do
 		echo "FAIL: $s (suite exited $rc without naming a failed test)"
 		f=1
 	fi
-	echo "=== suite $s: $p passed, $f failed, $k skipped ($((SECONDS - start)) s)"
+	took=$((SECONDS - start)) of="no budget"
+	[ -z "$budget" ] || of="budget $budget s"
+	echo "=== suite $s: $p passed, $f failed, $k skipped ($took s, $of)"
+	if [ -z "$budget" ]; then
+		echo "WARNING: suite $s declares no '# budget: N' line in $script"
+	elif [ "$took" -gt "$budget" ]; then
+		echo "WARNING: suite $s took $took s, over its budget of $budget s"
+	fi
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + k))
 done
 
