@@ -1,45 +1,44 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# budget: 400
 # Kernel runtime self-test: build refconv.ko (runtime/linux) and
 # refconv_ktest.ko (tests/kernel) against Debian's kernel headers, boot the
 # matching Debian kernel under qemu (TCG) with a busybox initramfs that loads
 # them, and turn the console into one PASS:/FAIL: line per case.
 #
-# Environment: CI (set: missing packages fail instead of skip),
+# Environment: CI (set: missing packages fail instead of skip, as in
+# tests/lib/check.sh),
 # REFCONV_KTEST_TIMEOUT (qemu deadline, s; default 120),
 # REFCONV_KTEST_KEEP (set: keep the work directory and say where).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$here/../.." && pwd)
+suite=kernel
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 # shellcheck source=../lib/kernel.sh disable=SC1091
 . "$top/tests/lib/kernel.sh"
 
 timeout_s=${REFCONV_KTEST_TIMEOUT:-120}
 packages="apt-get install linux-headers-amd64 linux-image-amd64 qemu-system-x86 busybox-static cpio"
 
-# unavailable WHY - skip (or fail under CI) when the tools are missing.
-unavailable()
+# lacking WHY - the tools are missing: skip, or fail under CI
+lacking()
 {
-	echo "kernel: $1"
-	if [ -n "${CI:-}" ]; then
-		echo "FAIL: kernel ($packages)"
-		exit 1
-	fi
-	echo "SKIP: kernel ($packages)"
-	exit 0
+	unavailable "$1; $packages"
 }
 
-kdir=$(kernel_build_dir 2>/dev/null) || unavailable "no Debian kernel headers"
+kdir=$(kernel_build_dir 2>/dev/null) || lacking "no Debian kernel headers"
 krel=$(kernel_release)
 vmlinuz=/boot/vmlinuz-$krel
-[ -r "$vmlinuz" ] || unavailable "no readable $vmlinuz matching the headers"
-command -v qemu-system-x86_64 >/dev/null || unavailable "no qemu-system-x86_64"
-command -v cpio >/dev/null || unavailable "no cpio"
-[ -x /bin/busybox ] || unavailable "no /bin/busybox"
+[ -r "$vmlinuz" ] || lacking "no readable $vmlinuz matching the headers"
+command -v qemu-system-x86_64 >/dev/null || lacking "no qemu-system-x86_64"
+command -v cpio >/dev/null || lacking "no cpio"
+[ -x /bin/busybox ] || lacking "no /bin/busybox"
 if command -v readelf >/dev/null &&
 	readelf -l /bin/busybox 2>/dev/null | grep -q 'program interpreter'; then
-	unavailable "/bin/busybox is dynamically linked (need busybox-static)"
+	lacking "/bin/busybox is dynamically linked (need busybox-static)"
 fi
 
 # kbuild cannot cope with spaces: build in a temporary directory without any.
@@ -75,10 +74,10 @@ build()
 if ! build >"$build_log" 2>&1; then
 	echo "kernel: module build failed against $kdir:"
 	grep -v 'Skipping BTF' "$build_log" | tail -n 40
-	echo "FAIL: kernel/build"
-	exit 1
+	fail build
+	exit "$rc"
 fi
-echo "PASS: kernel/build"
+pass build
 
 # Initramfs: static busybox, the two modules, and an /init that loads them,
 # unloads them after a clean run (exercising the exit paths), powers off.
@@ -109,28 +108,21 @@ chmod +x "$root/init"
 # TCG only: KVM hangs on the machines this runs on.
 console=$work/console.log
 start=$(date +%s%N)
-rc=0
+qemu_rc=0
 timeout "$timeout_s" qemu-system-x86_64 -accel tcg -smp 2 -m 512 \
 	-nographic -no-reboot -kernel "$vmlinuz" -initrd "$work/initrd.gz" \
 	-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4" \
-	</dev/null >"$console" 2>&1 || rc=$?
+	</dev/null >"$console" 2>&1 || qemu_rc=$?
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
 tr -d '\r' <"$console" >"$console.txt"
 console=$console.txt
 
-case $rc in
+case $qemu_rc in
 0) ;;
 124) echo "kernel: qemu killed after ${timeout_s} s" ;;
-*) echo "kernel: qemu exited $rc" ;;
+*) echo "kernel: qemu exited $qemu_rc" ;;
 esac
 echo "kernel: $krel booted under qemu-tcg, boot to power-off $((elapsed_ms / 1000)).$((elapsed_ms % 1000 / 100)) s"
-
-failed=0
-fail()
-{
-	echo "FAIL: $1"
-	failed=1
-}
 
 # Diagnostics of a failed run first (assertions, timeouts), then one line per case.
 if grep -q 'refconv-ktest: [a-z0-9_]*: FAIL$' "$console"; then
@@ -142,10 +134,10 @@ npass=0 nfail=0
 while read -r verdict name; do
 	[ -n "$verdict" ] || continue
 	if [ "$verdict" = PASS ]; then
-		echo "PASS: kernel/$name"
+		pass "$name"
 		npass=$((npass + 1))
 	else
-		fail "kernel/$name"
+		fail "$name"
 		nfail=$((nfail + 1))
 	fi
 done <<<"$results"
@@ -154,21 +146,21 @@ summary=$(grep -Eo 'refconv-ktest: [0-9]+ passed, [0-9]+ failed' "$console" | ta
 if [ -z "$summary" ]; then
 	echo "kernel: no summary line; console tail:"
 	tail -n 40 "$console" | sed 's/^/kernel: | /'
-	fail "kernel/summary"
+	fail summary
 elif [ "$summary" != "refconv-ktest: $npass passed, $nfail failed" ] || [ "$nfail" -ne 0 ]; then
 	echo "kernel: module says '${summary#refconv-ktest: }', console shows $npass PASS and $nfail FAIL lines"
-	fail "kernel/summary"
+	fail summary
 else
-	echo "PASS: kernel/summary"
+	pass summary
 fi
 
 if grep -q 'refconv-init: unloaded' "$console" && ! grep -q 'reference(s) leaked' "$console"; then
-	echo "PASS: kernel/unload"
-elif [ "$failed" -eq 0 ]; then
+	pass unload
+elif [ "$rc" -eq 0 ]; then
 	grep -E 'refconv-init|ref_debug: ' "$console" | sed 's/^/kernel: /' || true
-	fail "kernel/unload"
+	fail unload
 else
-	echo "SKIP: kernel/unload (cases failed; modules left loaded)"
+	skip unload "cases failed; modules left loaded"
 fi
 
 # Saturation cases warn from lib/refcount.c on purpose; nothing else may.
@@ -176,9 +168,9 @@ bad=$(grep -E 'BUG:|Oops|general protection|Kernel panic|WARNING: CPU' "$console
 	grep -v 'at lib/refcount.c:' || true)
 if [ -n "$bad" ]; then
 	printf 'kernel: %s\n' "$bad"
-	fail "kernel/log_clean"
+	fail log_clean
 else
-	echo "PASS: kernel/log_clean"
+	pass log_clean
 fi
 
-exit "$failed"
+exit "$rc"
