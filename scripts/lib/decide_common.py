@@ -49,6 +49,34 @@ def narrow_cocci(work, fn, words):
             out.write(narrowed)
 
 
+def run_cocci():
+    """The text of the semantic patch of the run ($REFCONV_COCCI), '' when
+    there is none."""
+    src = os.environ.get("REFCONV_COCCI", "")
+    return text(src) if src else ""
+
+
+def write_run_cocci(work, smpl):
+    """Write SMPL as WORK/NAME.cocci, NAME that of $REFCONV_COCCI: the
+    driver runs it instead of the original for the rest of the run."""
+    src = os.environ.get("REFCONV_COCCI", "")
+    if src:
+        with open(os.path.join(work, os.path.basename(src)), "w") as out:
+            out.write(smpl)
+
+
+def repeat_block(smpl, tag, count):
+    """SMPL with the lines between "// BEGIN TAG" and "// END TAG" written
+    COUNT times (none for 0), __K__ replaced by 0, 1, ... in each copy; the
+    marker lines go. For rules that must exist once per item of the run
+    (a field index), which SmPL cannot loop over; the block in the .cocci
+    itself must match nothing (its __K__ stands for no index)."""
+    pat = re.compile(r"^// BEGIN %s\n(.*?)^// END %s\n" % (re.escape(tag), re.escape(tag)),
+                     re.M | re.S)
+    return pat.sub(lambda m: "".join(m.group(1).replace("__K__", str(k))
+                                     for k in range(count)), smpl)
+
+
 def records(work):
     """Tab-separated records the collect pass appended to WORK/collect.*."""
     for path in sorted(glob.glob(os.path.join(work, "collect.*"))):
