@@ -424,50 +424,60 @@ run_decide()
 	phase_seconds[decide]=$((${phase_seconds[decide]:-0} + SECONDS - t0))
 }
 
-# run_one COCCI MODE OUT - one semantic patch in one mode; sets $ncand.
-run_one()
+# prepare COCCI - the steps COCCI's modes share, run once per .cocci even
+# when chain mode tries several modes: the candidate files ($tmp/cand,
+# $ncand) and, for a .cocci with "virtual collect", names -> collect ->
+# decide, whose decisions ($cwork) and narrowed semantic patch ($sp) every
+# mode then applies
+prepare()
 {
-	local cocci=$1 m=$2 out=$3 name decide
+	local cocci=$1 name decide
 	name=$(basename "$cocci" .cocci)
+	sp=$cocci cwork=''
+	unset REFCONV_WORK REFCONV_COCCI
 	prefilter "$cocci" >"$tmp/cand"
 	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
-	if ! has_virtual "$cocci" collect; then
-		run_spatch "$cocci" "$m" "$tmp/cand" "$out"
-		return
-	fi
-	# collect -> decide -> apply
+	has_virtual "$cocci" collect || return 0
 	decide=$top/scripts/decide-$name.py
-	local w=${work:-$tmp/work}/$name
-	rm -rf "$w"
-	mkdir -p "$w"
-	export REFCONV_WORK=$w REFCONV_COCCI=$cocci
-	tr '\0' '\n' <"$tmp/cand" | python3 "$decide" names "$w"
+	cwork=${work:-$tmp/work}/$name
+	rm -rf "$cwork"
+	mkdir -p "$cwork"
+	export REFCONV_WORK=$cwork REFCONV_COCCI=$cocci
+	tr '\0' '\n' <"$tmp/cand" | python3 "$decide" names "$cwork"
 	# the names step may narrow the semantic patch itself to the run
-	local sp=$cocci
-	[ -s "$w/$name.cocci" ] && sp=$w/$name.cocci
+	[ -s "$cwork/$name.cocci" ] && sp=$cwork/$name.cocci
 	# the names step may narrow the files worth collecting
-	[ -f "$w/candidates" ] && tr '\n' '\0' <"$w/candidates" >"$tmp/cand"
+	[ -f "$cwork/candidates" ] && tr '\n' '\0' <"$cwork/candidates" >"$tmp/cand"
 	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
 	run_spatch "$sp" collect "$tmp/cand" "$tmp/collect.out"
 	local verdict
-	run_decide "$decide" "$w"
+	run_decide "$decide" "$cwork"
 	# the decide step may ask for another collect round over more files
-	while [ -s "$w/more" ]; do
-		tr '\n' '\0' <"$w/more" >"$tmp/more"
-		rm -f "$w/more"
+	while [ -s "$cwork/more" ]; do
+		tr '\n' '\0' <"$cwork/more" >"$tmp/more"
+		rm -f "$cwork/more"
 		ncand=$((ncand + $(tr -cd '\0' <"$tmp/more" | wc -c)))
 		run_spatch "$sp" collect "$tmp/more" "$tmp/collect.out"
-		run_decide "$decide" "$w"
+		run_decide "$decide" "$cwork"
 	done
 	say "$verdict"
+}
+
+# apply MODE OUT - the prepared .cocci in one mode
+apply()
+{
+	local m=$1 out=$2
+	if [ -z "$cwork" ]; then
+		run_spatch "$sp" "$m" "$tmp/cand" "$out"
+		return
+	fi
 	# a mode that only changes files may use the shorter list, if given
-	if [ "$m" = patch ] && [ -f "$w/files.patch" ]; then
-		tr '\n' '\0' <"$w/files.patch" >"$tmp/apply"
+	if [ "$m" = patch ] && [ -f "$cwork/files.patch" ]; then
+		tr '\n' '\0' <"$cwork/files.patch" >"$tmp/apply"
 	else
-		tr '\n' '\0' <"$w/files" >"$tmp/apply"
+		tr '\n' '\0' <"$cwork/files" >"$tmp/apply"
 	fi
 	run_spatch "$sp" "$m" "$tmp/apply" "$out"
-	unset REFCONV_WORK REFCONV_COCCI
 }
 
 # apply_inplace PATCH - apply a unified diff (paths a/... b/... relative to
@@ -537,15 +547,16 @@ for cocci in "${coccis[@]}"; do
 	else
 		modes=("$mode")
 	fi
-	ran=0
+	ran=0 ncand=0
 	for m in "${modes[@]}"; do
 		if ! has_virtual "$cocci" "$m"; then
 			[ "$mode" = chain ] || say "warning: $name has no $m mode; skipped"
 			continue
 		fi
+		[ "$ran" = 1 ] || prepare "$cocci"
 		ran=1
 		[ "$verbose" = 1 ] && say "running $name in $m mode"
-		run_one "$cocci" "$m" "$tmp/one.raw"
+		apply "$m" "$tmp/one.raw"
 		case $m in
 		patch | context) real_names <"$tmp/one.raw" >"$tmp/one" ;;
 		*) real_names --text <"$tmp/one.raw" >"$tmp/one" ;;
@@ -563,6 +574,7 @@ for cocci in "${coccis[@]}"; do
 	done
 	[ "$ran" = 1 ] || say "warning: $name supports none of the modes asked for; skipped"
 	total_cand=$((total_cand + ncand))
+	unset REFCONV_WORK REFCONV_COCCI
 done
 
 if [ "$inplace" = 1 ] && [ -s "$tmp/patch" ]; then

@@ -297,9 +297,9 @@ void w_watch(struct w *w)
 C
 }
 
-# a python3 that logs the decide script's steps to $t/steps, and takes 2 s
-# over every decide step but the first
-slow_python()
+# log_python SEC - a python3 that logs the decide script's steps to
+# $t/steps, and takes SEC more seconds over every decide step but the first
+log_python()
 {
 	local real
 	real=$(command -v python3)
@@ -309,7 +309,7 @@ slow_python()
 #!/bin/sh
 case "\$1" in
 */decide-*.py)
-	grep -q '^decide' "$t/steps" 2>/dev/null && [ "\$2" = decide ] && sleep 2
+	grep -q '^decide' "$t/steps" 2>/dev/null && [ "\$2" = decide ] && sleep $1
 	echo "\$2" >>"$t/steps" ;;
 esac
 exec "$real" "\$@"
@@ -320,7 +320,7 @@ EOF
 decide_time_every_round()
 {
 	more_tree
-	slow_python
+	log_python 2
 	PATH=$t/pybin:$PATH "$drv" -m report "$cocci" "$t/more" >/dev/null 2>"$t/err"
 	[ "$(grep -c '^decide$' "$t/steps")" -ge 2 ] || { echo "no second collect round"; return 1; }
 	local s
@@ -331,5 +331,21 @@ decide_time_every_round()
 	fi
 }
 check driver decide_time_every_round decide_time_every_round
+
+chain_decides_once()
+{
+	# patch mode has nothing, report mode has the line: the collect and
+	# decide steps of the patch try serve the report
+	small
+	log_python 0
+	PATH=$t/pybin:$PATH "$drv" -q -m chain "$cocci" "$t/small" >"$t/chain.out"
+	if [ "$(grep -c '^names$' "$t/steps")" != 1 ] || [ "$(grep -c '^decide$' "$t/steps")" != 1 ]; then
+		cat "$t/steps"
+		return 1
+	fi
+	"$drv" -q -m report "$cocci" "$t/small" >"$t/report.out"
+	[ -s "$t/report.out" ] && cmp "$t/report.out" "$t/chain.out"
+}
+check driver chain_decides_once chain_decides_once
 
 exit "$rc"
