@@ -17,9 +17,11 @@
 /// not the plain release idiom (the result is used, or the branch does more).
 //
 // PUT's definition usually lives in a header while the idioms are in .c
-// files, so the driver runs a collect pass over the files that name a PUT,
-// scripts/decide-grab.py keeps the PUTs whose body is the idiom, and the
-// patch/report pass converts. Run it through scripts/run-cocci.sh.
+// files, so the driver runs a collect pass over the files that name a spec
+// field (every get, put and kept use, and PUT's body), scripts/decide-grab.py
+// keeps the PUTs whose body is the idiom and decides each site, and the
+// patch/report pass converts or reports them. Run it through
+// scripts/run-cocci.sh.
 //
 // Confidence: High
 // Copyright: (C) 2026 The refconv developers.
@@ -37,102 +39,104 @@ virtual report
 @initialize:python@
 @@
 import os, sys
-sys.path.insert(0, os.environ.get("REFCONV_PYLIB", ""))
+if not os.environ.get("REFCONV_PYLIB"):
+    sys.stderr.write("grab.cocci: run it with scripts/run-cocci.sh or \"make coccicheck\"\n")
+    os._exit(2)
+sys.path.insert(0, os.environ["REFCONV_PYLIB"])
+import refconv_cocci as rc
 import refconv_spec
+rc.require_driver("grab.cocci")
 
-SPEC = refconv_spec.load()
-WORK = os.environ.get("REFCONV_WORK", "")
-# (TYPE, FIELD) -> (GET, PUT or None)
+# (TYPE, FIELD) -> (GET, PUT or None), from the spec
 GRAB = {}
-for a in SPEC["grab"]:
+for a in refconv_spec.load()["grab"]:
     GRAB[(a[0], a[1])] = (a[2], a[3] if len(a) > 3 else None)
 FIELDS = set(f for (_, f) in GRAB)
 HELPERS = set(h for v in GRAB.values() for h in v if h)
-# (TYPE, FIELD) -> the release function PUT calls, from the decide step
-PUTS = {}
-if WORK and os.path.exists(os.path.join(WORK, "puts")):
-    with open(os.path.join(WORK, "puts")) as f:
-        for l in f:
-            t, fld, rel = l.split()
-            PUTS[(t, fld)] = rel
-DONE = set()
-_out = None
-
-def key(p):
-    return (p[0].file, p[0].line, p[0].column)
-
-def is_helper(h):
-    return h in HELPERS
+TYPES = set(t for (t, _) in GRAB)
+# WORK/sites: "get" and "put" (WARNING), "kept" (INFO)
+SITES = rc.Sites()
+# WORK/puts: (TYPE, FIELD) -> the release function of PUT's own body
+PUTS = dict(((r[0], r[1]), r[2]) for r in rc.rows("puts"))
+# the virtual rules of the run: "collect", "patch", "report", "org"
+VIRT = set()
 
 def is_field(f):
     return f in FIELDS
 
-def fresh(p):
-    return key(p) not in DONE
+def is_helper(h):
+    return h in HELPERS
+
+def is_type(t):
+    return t in TYPES
+
+def wanted(p, *kinds):
+    """Whether a match at P is worth the rule's scripts: every one when
+    collecting or patching, else the sites of KINDS."""
+    return "collect" in VIRT or "patch" in VIRT or SITES.has(p, *kinds)
 
 def helper_body(p):
+    """Whether P is in the definition of a GET or PUT."""
     return p[0].current_element in HELPERS
 
 def get_ok(S, F, p):
+    """Whether patch mode turns the increment of struct S.F at P into GET."""
     return (S, F) in GRAB and not helper_body(p)
 
 def put_ok(S, F, R, p):
+    """Whether patch mode turns the release idiom of struct S.F with R at P
+    into PUT: PUT's own body is the idiom with R (WORK/puts)."""
     return GRAB.get((S, F), (0, None))[1] is not None and \
         PUTS.get((S, F)) == R and not helper_body(p)
-
-def tell(p, msg, mode):
-    import coccilib.report, coccilib.org
-    DONE.add(key(p))
-    if msg is None:
-        return
-    if mode == "report":
-        coccilib.report.print_report(p[0], msg)
-    elif mode == "org":
-        coccilib.org.print_todo(p[0], msg)
-
-def kept(S, F, hf, p):
-    what = "%s of struct %s.%s" % (hf, S, F)
-    if (S, F) not in GRAB:
-        return "INFO: %s kept: not a grab field of the spec" % what
-    get, put = GRAB[(S, F)]
-    if helper_body(p):
-        # the definition of the helper is not a site
-        return None
-    if "dec" not in hf:
-        return "INFO: %s kept: not a plain increment" % what
-    if put is None:
-        return "INFO: %s kept: the spec names no put helper" % what
-    if (S, F) not in PUTS:
-        return "INFO: %s kept: no definition of %s() that is exactly the " \
-            "release idiom was seen" % (what, put)
-    return "INFO: %s kept: not \"if (%s(...)) %s(x);\"" % (what, hf, PUTS[(S, F)])
 
 def mode():
     return "report" if "report" in VIRT else "org"
 
-def emit(*fields):
-    global _out
-    if not WORK:
-        return
-    if _out is None:
-        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
-                    buffering=1)
-    _out.write("\t".join(str(f) for f in fields) + "\n")
+// the collect records (KIND FILE LINE COL FIELD...), in rule order:
+//   putdef HF S F R       PUT's definition hf(struct S *P) is exactly
+//                         "if (dec_and_test(&P->F)) R(P);"
+//   def S                 the definition of a spec TYPE
+//   get S F FN, getobj S F FN
+//                         inc(&X->F) / inc(&X.F), X a struct S (pointer),
+//                         in function FN
+//   put S F R FN          "if (dec_and_test(&X->F)) R(X);", X a struct S *
+//   ptr S F HF FN, obj S F HF FN
+//                         any HF(&X->F) / HF(&X.F) of the four functions
+//   untyped F E HF        HF(&E->F) or HF(&E.F), whatever E's type
+// scripts/decide-grab.py turns them into WORK/sites.
 
-VIRT = set()
+// spatch without -D would stop before the initialize block runs, and say
+// nothing about the driver
+@script:python depends on !collect && !patch && !context && !org && !report@
+@@
+pass
+
+@script:python depends on collect@
+@@
+VIRT.add("collect")
+
+@script:python depends on patch@
+@@
+VIRT.add("patch")
 
 @script:python depends on report@
 @@
 VIRT.add("report")
 
+@script:python depends on org@
+@@
+VIRT.add("org")
+
 // ---------------------------------------------------------------------------
-// collect: PUT definitions whose body is exactly the release idiom
+// collect: PUT definitions whose body is exactly the release idiom, and the
+// definitions of the spec's types (the first file of a unit's group)
 
 @cput depends on collect disable ptr_to_array, fld_to_ptr@
 identifier hf : script:python() { is_helper(hf) };
 identifier S, P, F, R;
+position p;
 @@
-void hf(struct S *P)
+void hf@p(struct S *P)
 {
 (
 	if (unlikely(\(atomic_dec_and_test\|refcount_dec_and_test\)(&P->F)))
@@ -148,27 +152,53 @@ hf << cput.hf;
 S << cput.S;
 F << cput.F;
 R << cput.R;
+p << cput.p;
 @@
-emit("put", hf, S, F, R)
+rc.emit("putdef", p, hf, S, F, R)
+
+@cdef depends on collect@
+identifier S : script:python() { is_type(S) };
+position p;
+@@
+struct S@p { ... };
+
+@script:python depends on collect@
+S << cdef.S;
+p << cdef.p;
+@@
+rc.emit("def", p, S)
 
 @finalize:python depends on collect@
 @@
-if _out is not None:
-    _out.close()
+rc.finish()
 
 // ---------------------------------------------------------------------------
 // gets through a pointer: &X->F, &(X)->F, &(X->F)
+//
+// Report, org and context mode take the decided sites by position. Patch
+// mode cannot: once a rule has changed a function, spatch renumbers its
+// positions (a get that spanned lines makes the puts below it move up), so
+// it decides as the decide step did, from the spec and WORK/puts: a get or
+// put of a spec field, not in the body of GET or PUT, the put only with the
+// release function of PUT's own body.
 
-@ga depends on !collect disable ptr_to_array, fld_to_ptr@
+@ga disable ptr_to_array, fld_to_ptr@
 identifier S;
 identifier F : script:python() { is_field(F) };
 {struct S *} E;
 identifier inc = {atomic_inc, refcount_inc};
-position p;
+position p : script:python() { wanted(p, "get") };
 @@
 inc@p(\(&E->F\|&(E->F)\))
 
-@script:python gag@
+@script:python depends on collect@
+S << ga.S;
+F << ga.F;
+p << ga.p;
+@@
+rc.emit("get", p, S, F, p[0].current_element)
+
+@script:python gag depends on patch@
 S << ga.S;
 F << ga.F;
 p << ga.p;
@@ -194,25 +224,29 @@ identifier gag.G;
 )
 
 @script:python depends on report || org@
-S << ga.S;
-F << ga.F;
 p << ga.p;
-G << gag.G;
 @@
-tell(p, "WARNING: open-coded get of struct %s.%s: use %s()" % (S, F, G), mode())
+SITES.tell(p, mode())
 
 // gets on a struct object: &X.F
 
-@gd depends on !collect disable ptr_to_array, fld_to_ptr@
+@gd disable ptr_to_array, fld_to_ptr@
 identifier S;
 identifier F : script:python() { is_field(F) };
 {struct S} E;
 identifier inc = {atomic_inc, refcount_inc};
-position p;
+position p : script:python() { wanted(p, "get") };
 @@
 inc@p(\(&E.F\|&(E.F)\))
 
-@script:python gdg@
+@script:python depends on collect@
+S << gd.S;
+F << gd.F;
+p << gd.p;
+@@
+rc.emit("getobj", p, S, F, p[0].current_element)
+
+@script:python gdg depends on patch@
 S << gd.S;
 F << gd.F;
 p << gd.p;
@@ -233,22 +267,19 @@ identifier gdg.G;
 + G(&E)
 
 @script:python depends on report || org@
-S << gd.S;
-F << gd.F;
 p << gd.p;
-G << gdg.G;
 @@
-tell(p, "WARNING: open-coded get of struct %s.%s: use %s()" % (S, F, G), mode())
+SITES.tell(p, mode())
 
 // ---------------------------------------------------------------------------
 // the release idiom, when PUT is exactly it
 
-@pa depends on !collect disable ptr_to_array, fld_to_ptr@
+@pa disable ptr_to_array, fld_to_ptr@
 identifier S, R;
 identifier F : script:python() { is_field(F) };
 {struct S *} E;
 identifier dec = {atomic_dec_and_test, refcount_dec_and_test};
-position p;
+position p : script:python() { wanted(p, "put") };
 @@
 (
 if (unlikely(dec@p(&E->F)))
@@ -258,7 +289,15 @@ if (dec@p(&E->F))
 	R(E);
 )
 
-@script:python pag@
+@script:python depends on collect@
+S << pa.S;
+F << pa.F;
+R << pa.R;
+p << pa.p;
+@@
+rc.emit("put", p, S, F, R, p[0].current_element)
+
+@script:python pag depends on patch@
 S << pa.S;
 F << pa.F;
 R << pa.R;
@@ -295,12 +334,9 @@ identifier pag.P;
 )
 
 @script:python depends on report || org@
-S << pa.S;
-F << pa.F;
 p << pa.p;
-P << pag.P;
 @@
-tell(p, "WARNING: open-coded put of struct %s.%s: use %s()" % (S, F, P), mode())
+SITES.tell(p, mode())
 
 // ---------------------------------------------------------------------------
 // context: the sites patch mode changes
@@ -324,55 +360,70 @@ identifier dec;
 * dec@p(...)
 
 // ---------------------------------------------------------------------------
-// report, org: the sites kept, with the reason
+// collect, report, org: every other use of FIELD by the four functions (the
+// decide step says why each is kept)
 
-@ka depends on report || org disable ptr_to_array, fld_to_ptr@
+@ka depends on collect || report || org disable ptr_to_array, fld_to_ptr@
 identifier S;
 identifier F : script:python() { is_field(F) };
 {struct S *} E;
 identifier hf = {atomic_inc, refcount_inc, atomic_dec_and_test, refcount_dec_and_test};
-position p : script:python() { fresh(p) };
+position p : script:python() { wanted(p, "kept") };
 @@
 hf@p(\(&E->F\|&(E->F)\))
 
-@script:python@
+@script:python depends on collect@
 S << ka.S;
 F << ka.F;
 hf << ka.hf;
 p << ka.p;
 @@
-tell(p, kept(S, F, hf, p), mode())
+rc.emit("ptr", p, S, F, hf, p[0].current_element)
 
-@kd depends on report || org disable ptr_to_array, fld_to_ptr@
+@script:python depends on report || org@
+p << ka.p;
+@@
+SITES.tell(p, mode())
+
+@kd depends on collect || report || org disable ptr_to_array, fld_to_ptr@
 identifier S;
 identifier F : script:python() { is_field(F) };
 {struct S} E;
 identifier hf = {atomic_inc, refcount_inc, atomic_dec_and_test, refcount_dec_and_test};
-position p : script:python() { fresh(p) };
+position p : script:python() { wanted(p, "kept") };
 @@
 hf@p(&E.F)
 
-@script:python@
+@script:python depends on collect@
 S << kd.S;
 F << kd.F;
 hf << kd.hf;
 p << kd.p;
 @@
-tell(p, kept(S, F, hf, p), mode())
+rc.emit("obj", p, S, F, hf, p[0].current_element)
 
-@ku depends on report || org disable ptr_to_array, fld_to_ptr@
+@script:python depends on report || org@
+p << kd.p;
+@@
+SITES.tell(p, mode())
+
+@ku depends on collect || report || org disable ptr_to_array, fld_to_ptr@
 identifier F : script:python() { is_field(F) };
 expression E;
 identifier hf = {atomic_inc, refcount_inc, atomic_dec_and_test, refcount_dec_and_test};
-position p : script:python() { fresh(p) };
+position p : script:python() { wanted(p, "kept") };
 @@
 hf@p(\(&E->F\|&E.F\))
 
-@script:python@
+@script:python depends on collect@
 F << ku.F;
 E << ku.E;
 hf << ku.hf;
 p << ku.p;
 @@
-tell(p, "INFO: %s of %s kept: spatch cannot infer the type of %s" % (hf, F, E), mode())
+rc.emit("untyped", p, F, E, hf)
 
+@script:python depends on report || org@
+p << ku.p;
+@@
+SITES.tell(p, mode())
