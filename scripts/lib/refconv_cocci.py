@@ -63,10 +63,12 @@ class Sites:
     def __init__(self, name="sites"):
         self.at = {}
         self.all = {}
+        self.recs = {}
         self.told = set()
         for r in rows(name):
             self.at[(r[1], r[2], r[3])] = (r[0], r[4], r[5])
             self.all.setdefault((r[1], r[2], r[3]), []).append(r[5])
+            self.recs.setdefault((r[1], r[2], r[3]), []).append((r[0], r[4], r[5]))
 
     def __contains__(self, p):
         return key(p) in self.at
@@ -95,6 +97,18 @@ class Sites:
         self.told.add(key(p))
         for msg in self.messages(p):
             tell(p, msg, mode)
+
+    def of(self, p, *kinds):
+        """The records (kind, unit, message) at P of KINDS (of any kind
+        when none is given), in the order of WORK/sites: where a position
+        has several, each rule takes those of its own kinds."""
+        return [r for r in self.recs.get(key(p), []) if not kinds or r[0] in kinds]
+
+    def tell_of(self, p, mode, *kinds):
+        """Print the messages at P of KINDS in report or org MODE (a rule
+        that reports its own kinds of a position, in the rules' order)."""
+        for r in self.of(p, *kinds):
+            tell(p, r[2], mode)
 
 
 _out = None
