@@ -50,6 +50,20 @@
 // and the apply pass converts the fields decided. Run it through
 // scripts/run-cocci.sh.
 //
+// Collect records (KIND FILE LINE COL FIELD...; scripts/lib/README):
+//   def H f TYPE        "struct TYPE *f;" in struct H
+//   decl HELPER, proto HELPER
+//                       GET's or PUT's definition, prototype
+//   acc H f, any f, current f
+//                       E->f or E.f typed as a struct H, any E->f or E.f,
+//                       current->f
+//   acquire, release, init, condtest, write, addr, put, move, far,
+//   transfer, putcopy, helper
+//                       the form of the access to f at that position
+//   putread LINE2 COL2  a bare PUT(E->f), and E->f read at LINE2:COL2
+//   ilist H f, copy H   .f in a struct H initializer; a struct H value
+//                       copied whole
+//
 // Confidence: Moderate
 // Copyright: (C) 2026 The refconv developers.
 // Options: --no-includes --include-headers
@@ -66,44 +80,31 @@ virtual report
 @initialize:python@
 @@
 import os, sys
-sys.path.insert(0, os.environ.get("REFCONV_PYLIB", ""))
+if not os.environ.get("REFCONV_PYLIB"):
+    sys.stderr.write("ref_wrap.cocci: run it with scripts/run-cocci.sh or \"make coccicheck\"\n")
+    os._exit(2)
+sys.path.insert(0, os.environ["REFCONV_PYLIB"])
+import refconv_cocci as rc
+rc.require_driver("ref_wrap.cocci")
 import refconv_spec
 
-SPEC = refconv_spec.load()
-WORK = os.environ.get("REFCONV_WORK", "")
 # TYPE -> (GET, PUT)
-REFS = {}
-for a in SPEC["ref"]:
-    REFS[a[0]] = (a[1], a[2])
+REFS = {a[0]: (a[1], a[2]) for a in refconv_spec.load()["ref"]}
 GETS = set(g for (g, _) in REFS.values())
 PUTS = set(p for (_, p) in REFS.values())
 HELPERS = GETS | PUTS
-
-def _rows(name):
-    path = os.path.join(WORK, name)
-    if not WORK or not os.path.exists(path):
-        return []
-    with open(path) as f:
-        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
-
-NAMES = set(r[0] for r in _rows("names"))
+NAMES = set(r[0] for r in rc.rows("names"))
 # (H, f) -> TYPE, for the fields the decide step converts
-OK = {}
-for r in _rows("fields"):
-    OK[(r[0], r[1])] = r[2]
+OK = {(r[0], r[1]): r[2] for r in rc.rows("fields")}
 OKNAMES = set(f for (_, f) in OK)
-# (file, line, column) -> report line
-MSG = {}
-for r in _rows("messages"):
-    MSG[(r[0], r[1], r[2])] = r[3]
+SITES = rc.Sites()
 # TYPE -> ("put", file, line) or ("struct", file, H)
-ANCHOR = {}
-for r in _rows("anchors"):
-    ANCHOR[r[0]] = (r[1], r[2], r[3])
-# line of the last #include <...> of the file being patched
-LASTINC = [0]
+ANCHOR = {r[0]: (r[1], r[2], r[3]) for r in rc.rows("anchors")}
+INC = rc.LastInclude()
+# whether patch mode changes the file being processed, whether it is kernel
+# code
 CHANGED = [False]
-_out = None
+KERNEL = [False]
 
 def istype(t):
     return t in REFS
@@ -126,8 +127,8 @@ def isokname(f):
 def okf(h, f):
     return (h, f) in OK
 
-def key(p):
-    return (p[0].file, p[0].line, p[0].column)
+def issite(p):
+    return p in SITES
 
 def declare(t, out):
     """Bind the identifiers of DECLARE_REF(t, struct t, GET, PUT)."""
@@ -137,48 +138,20 @@ def declare(t, out):
     out.G = cocci.make_ident(REFS[t][0])
     out.P = cocci.make_ident(REFS[t][1])
 
-def samefile(cur, name):
-    """Whether CUR, the file spatch is matching, is NAME: once a rule has
-    changed a file, spatch matches a temporary copy whose name ends with
-    "-" and the original's base name."""
-    return cur == name or cur.endswith("-" + os.path.basename(name))
-
 def anchor(p, out, kind):
     """DECLARE_REF goes after the KIND of declaration at P: bind its
     identifiers."""
     for t, a in sorted(ANCHOR.items()):
-        if a[0] == kind and samefile(p[0].file, a[1]) and a[2] == p[0].line:
+        if a[0] == kind and rc.samefile(p[0].file, a[1]) and a[2] == p[0].line:
             declare(t, out)
             return True
     return False
 
-def emit(*fields):
-    global _out
-    if not WORK:
-        return
-    if _out is None:
-        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
-                    buffering=1)
-    _out.write("\t".join(str(f) for f in fields) + "\n")
-
-def use(kind, p):
-    emit(kind, p[0].file, p[0].line, p[0].column)
-
-def tell(p, mode):
-    import coccilib.report, coccilib.org
-    m = MSG.get(key(p))
-    if m is None:
-        return
-    if mode == "report":
-        coccilib.report.print_report(p[0], m)
-    else:
-        coccilib.org.print_todo(p[0], m)
-
 @script:python@
 @@
 # once per file
-LASTINC[0] = 0
 CHANGED[0] = False
+KERNEL[0] = False
 
 // ---------------------------------------------------------------------------
 // collect: definitions, declarations of GET and PUT, every access, and the
@@ -197,7 +170,7 @@ f << cdef.f;
 T << cdef.T;
 p << cdef.p;
 @@
-emit("def", H, f, T, p[0].file, p[0].line, p[0].column)
+rc.emit("def", p, H, f, T)
 
 @cfundef depends on collect@
 identifier hf : script:python() { ishelper(hf) };
@@ -210,7 +183,7 @@ R hf@p(...) { ... }
 hf << cfundef.hf;
 p << cfundef.p;
 @@
-emit("decl", hf, p[0].file, p[0].line)
+rc.emit("decl", p, hf)
 
 @cproto depends on collect@
 identifier hf : script:python() { ishelper(hf) };
@@ -223,7 +196,7 @@ R hf@p(...);
 hf << cproto.hf;
 p << cproto.p;
 @@
-emit("proto", hf, p[0].file, p[0].line)
+rc.emit("proto", p, hf)
 
 @cacc depends on collect@
 identifier H;
@@ -238,7 +211,7 @@ H << cacc.H;
 f << cacc.f;
 p << cacc.p;
 @@
-emit("acc", H, f, p[0].file, p[0].line, p[0].column)
+rc.emit("acc", p, H, f)
 
 @cany depends on collect@
 identifier f : script:python() { isname(f) };
@@ -251,7 +224,7 @@ position p;
 f << cany.f;
 p << cany.p;
 @@
-emit("any", f, p[0].file, p[0].line, p[0].column)
+rc.emit("any", p, f)
 
 // the kernel's current is a macro spatch cannot type without includes:
 // current->f is a struct task_struct field (the decide step applies this to
@@ -266,7 +239,7 @@ current->f@p
 f << ccurrent.f;
 p << ccurrent.p;
 @@
-emit("current", f, p[0].file, p[0].line, p[0].column)
+rc.emit("current", p, f)
 
 @cacq depends on collect@
 identifier f : script:python() { isname(f) };
@@ -287,7 +260,7 @@ E->f@p = G(y);
 @script:python depends on collect@
 p << cacq.p;
 @@
-use("acquire", p)
+rc.emit("acquire", p)
 
 @crel depends on collect@
 identifier f : script:python() { isname(f) };
@@ -302,8 +275,8 @@ E->f@p2 = NULL;
 p << crel.p;
 p2 << crel.p2;
 @@
-use("release", p)
-use("release", p2)
+rc.emit("release", p)
+rc.emit("release", p2)
 
 @ccondrel depends on collect@
 identifier f : script:python() { isname(f) };
@@ -317,7 +290,7 @@ E->f@p = NULL;
 @script:python depends on collect@
 p << ccondrel.p;
 @@
-use("release", p)
+rc.emit("release", p)
 
 @ccondtest depends on collect@
 identifier f : script:python() { isname(f) };
@@ -330,7 +303,7 @@ if (E->f@p) P(E->f);
 @script:python depends on collect@
 p << ccondtest.p;
 @@
-use("condtest", p)
+rc.emit("condtest", p)
 
 @crel1 depends on collect@
 identifier f : script:python() { isname(f) };
@@ -343,7 +316,7 @@ P(E->f@p);
 @script:python depends on collect@
 p << crel1.p;
 @@
-use("release", p)
+rc.emit("release", p)
 
 @cinit depends on collect@
 identifier f : script:python() { isname(f) };
@@ -355,7 +328,7 @@ E->f@p = NULL;
 @script:python depends on collect@
 p << cinit.p;
 @@
-use("init", p)
+rc.emit("init", p)
 
 @cwrite depends on collect@
 identifier f : script:python() { isname(f) };
@@ -368,7 +341,7 @@ position p;
 @script:python depends on collect@
 p << cwrite.p;
 @@
-use("write", p)
+rc.emit("write", p)
 
 @caddr depends on collect@
 identifier f : script:python() { isname(f) };
@@ -380,7 +353,7 @@ position p;
 @script:python depends on collect@
 p << caddr.p;
 @@
-use("addr", p)
+rc.emit("addr", p)
 
 @cput depends on collect@
 identifier f : script:python() { isname(f) };
@@ -393,7 +366,7 @@ P(\(E->f@p\|E.f@p\))
 @script:python depends on collect@
 p << cput.p;
 @@
-use("put", p)
+rc.emit("put", p)
 
 @cinitlist depends on collect@
 identifier f : script:python() { isname(f) };
@@ -408,7 +381,7 @@ H << cinitlist.H;
 f << cinitlist.f;
 p << cinitlist.p;
 @@
-emit("ilist", H, f, p[0].file, p[0].line, p[0].column)
+rc.emit("ilist", p, H, f)
 
 // a store of another holder's field: a move, not an acquire
 @cmove depends on collect@
@@ -422,7 +395,7 @@ position p;
 @script:python depends on collect@
 p << cmove.p;
 @@
-use("move", p)
+rc.emit("move", p)
 
 // stored, with GET of the same pointer elsewhere on the path: not adjacent
 @cfar depends on collect exists@
@@ -444,7 +417,7 @@ E->f@p = y;
 @script:python depends on collect@
 p << cfar.p;
 @@
-use("far", p)
+rc.emit("far", p)
 
 // a reference taken into a local earlier and handed over to the field
 @cxfer depends on collect exists@
@@ -466,7 +439,7 @@ E->f@p = y;
 @script:python depends on collect@
 p << cxfer.p;
 @@
-use("transfer", p)
+rc.emit("transfer", p)
 
 // read again after a bare put: ref_release() empties the wrapper, the
 // plain put left the (stale) pointer in place
@@ -486,7 +459,7 @@ p2 << cputread.p2;
 @@
 # the decide step drops p2 when it is the left side of a store
 if (p[0].line, p[0].column) != (p2[0].line, p2[0].column):
-    emit("putread", p[0].file, p[0].line, p[0].column, p2[0].line, p2[0].column)
+    rc.emit("putread", p, p2[0].line, p2[0].column)
 
 // the field's reference put through a copy of the pointer
 @cputcopy depends on collect exists@
@@ -508,7 +481,7 @@ P(v);
 @script:python depends on collect@
 p << cputcopy.p;
 @@
-use("putcopy", p)
+rc.emit("putcopy", p)
 
 // GET's and PUT's own definitions are not converted
 @chelper depends on collect@
@@ -523,7 +496,7 @@ R hf(...) { <+... \(E->f@p\|E.f@p\) ...+> }
 @script:python depends on collect@
 p << chelper.p;
 @@
-use("helper", p)
+rc.emit("helper", p)
 
 // struct values copied whole (the wrapper would be copied without a get)
 @ccopy depends on collect@
@@ -555,7 +528,7 @@ kmemdup(&E2@p, ...)
 H << ccopy.H;
 p << ccopy.p;
 @@
-emit("copy", H, p[0].file, p[0].line, p[0].column)
+rc.emit("copy", p, H)
 
 @ccopyd depends on collect@
 identifier H, x;
@@ -573,12 +546,11 @@ struct H x@p = E2;
 H << ccopyd.H;
 p << ccopyd.p;
 @@
-emit("copy", H, p[0].file, p[0].line, p[0].column)
+rc.emit("copy", p, H)
 
 @finalize:python depends on collect@
 @@
-if _out is not None:
-    _out.close()
+rc.finish()
 
 // ---------------------------------------------------------------------------
 // report, org, context: the decide step wrote a line per site
@@ -586,7 +558,7 @@ if _out is not None:
 @rdef depends on report || org || context@
 identifier H, f;
 identifier T : script:python() { istype(T) };
-position p : script:python() { key(p) in MSG };
+position p : script:python() { issite(p) };
 @@
 struct H { ... struct T *f@p; ... };
 
@@ -601,17 +573,17 @@ struct H { ...
 @script:python depends on report@
 p << rdef.p;
 @@
-tell(p, "report")
+SITES.tell(p, "report")
 
 @script:python depends on org@
 p << rdef.p;
 @@
-tell(p, "org")
+SITES.tell(p, "org")
 
 @ruse depends on report || org || context@
 identifier f : script:python() { isname(f) };
 expression E;
-position p : script:python() { key(p) in MSG };
+position p : script:python() { issite(p) };
 @@
 \(E->f@p\|E.f@p\)
 
@@ -625,20 +597,26 @@ position ruse.p;
 @script:python depends on report@
 p << ruse.p;
 @@
-tell(p, "report")
+SITES.tell(p, "report")
 
 @script:python depends on org@
 p << ruse.p;
 @@
-tell(p, "org")
+SITES.tell(p, "org")
 
 // ---------------------------------------------------------------------------
 // patch: the field, the acquires, releases and inits, then the reads
 
-// kernel code includes some <linux/...>
+// kernel code includes some <linux/...>; rules after a script that drops a
+// match (include_match(False)) see a rule before it as unmatched, so the
+// rules at the end read KERNEL instead
 @iskernel depends on patch@
 @@
 #include <linux/...>
+
+@script:python depends on iskernel@
+@@
+KERNEL[0] = True
 
 @pdef depends on patch@
 identifier H, T, f;
@@ -805,7 +783,7 @@ G;
 P;
 @@
 hit = [t for t, a in sorted(ANCHOR.items())
-       if a[0] == "struct" and samefile(p[0].file, a[1]) and a[2] == H]
+       if a[0] == "struct" and rc.samefile(p[0].file, a[1]) and a[2] == H]
 if hit:
     declare(hit[0], coccinelle)
 else:
@@ -821,10 +799,6 @@ declarer name DECLARE_REF;
 
 // the runtime's header, after the file's last #include <...>
 
-@haslinux depends on patch@
-@@
-#include <linux/...>
-
 @hasinc depends on patch@
 @@
 \(#include <linux/ref_wrap.h>\|#include <refconv/ref_wrap.h>\)
@@ -837,16 +811,16 @@ position p;
 @script:python@
 p << inc.p;
 @@
-LASTINC[0] = max(LASTINC[0], int(p[0].line))
+INC.note(p)
 
-@depends on patch && !hasinc && haslinux && inc@
-position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+@depends on patch && !hasinc && inc@
+position p : script:python() { CHANGED[0] and KERNEL[0] and INC.is_last(p) };
 @@
 #include <...>@p
 + #include <linux/ref_wrap.h>
 
-@depends on patch && !hasinc && !haslinux && inc@
-position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+@depends on patch && !hasinc && inc@
+position p : script:python() { CHANGED[0] and not KERNEL[0] and INC.is_last(p) };
 @@
 #include <...>@p
 + #include <refconv/ref_wrap.h>

@@ -3,12 +3,13 @@
 """Decide which pointer fields cocci/ref_wrap.cocci turns into struct ref
 wrappers, and where DECLARE_REF goes.
 
-Called by scripts/run-cocci.sh between the collect and the apply pass:
+Called by scripts/run-cocci.sh around the collect pass (the work directory's
+common files are described in scripts/lib/README):
 
-    decide-ref_wrap.py names WORK < FILES   candidate field names -> WORK/names,
-                                            files to collect -> WORK/candidates
-    decide-ref_wrap.py decide WORK          WORK/collect.* -> WORK/fields,
-                                            WORK/anchors, WORK/messages, WORK/files
+    decide-ref_wrap.py names WORK < FILES   names, universe, candidates,
+                                            declared
+    decide-ref_wrap.py decide WORK          sites, groups, needs, files,
+                                            files.patch, fields, anchors
 
 A field "struct TYPE *f;" of struct H (spec line "ref TYPE GET PUT")
 converts when every access to it that the collect pass saw is typed as
@@ -17,6 +18,32 @@ is typed as that struct), is a pointer access (x->f), and is an acquire
 with GET, a release with PUT, a store of NULL or a read; when it is
 acquired somewhere; and when its struct can see DECLARE_REF. A use through
 an expression of unknown type keeps every struct with a field of that name.
+
+The collect records (KIND FILE LINE COL ...), as cocci/ref_wrap.cocci
+writes them:
+    def      H f TYPE     the field "struct TYPE *f;" of struct H
+    decl     HELPER       GET's or PUT's definition
+    proto    HELPER       GET's or PUT's prototype
+    acc      H f          an access typed as struct H
+    any      f            any access to a field named f
+    current  f            current->f
+    acquire, release, init, condtest, write, addr, put, move, far,
+    transfer, putcopy, helper
+                          the form of the access at that position
+    putread  LINE2 COL2   a bare put, and a later access in the same file
+    ilist    H f          .f set in an initializer list of a struct H
+    copy     H            a struct H value copied whole
+
+This conversion's own tables, read by the apply pass:
+    declared  TYPE               (names) wrappers an earlier run declared:
+                                 DECLARE_REF is not added again
+    fields    H  f  TYPE         the fields converted: struct H's f
+                                 becomes struct TYPE_ref
+    anchors   TYPE  put  FILE  LINE
+              TYPE  struct  FILE  H
+                                 DECLARE_REF(TYPE, ...) goes after the
+                                 definition of GET or PUT at FILE:LINE, or
+                                 right before struct H in FILE
 """
 
 import os
@@ -49,42 +76,40 @@ BLOCKERS = [
 # blockers that win over an acquire or a release at the same site
 FIRST = ["helper", "putread"]
 
+# what replaces each kind of use
+NEW = {"acquire": "ref_acquire()", "release": "ref_release()",
+       "init": "ref_init()", "read": "ref_ptr()"}
+
 
 def refs():
+    """TYPE -> (GET, PUT), from the spec's "ref" lines."""
     return {a[0]: (a[1], a[2]) for a in refconv_spec.load()["ref"]}
 
 
-def names(work, files):
-    decide_common.write_lines(work, "universe", files)
+def names(path, files):
+    """The names step: the pointer fields to struct TYPE declared in the run
+    (names), the files naming one or a helper (candidates), and the types an
+    earlier run declared a wrapper for (declared)."""
+    work = decide_common.Work(path)
+    work.write("universe", files)
     r = refs()
     if not r:
-        decide_common.write_lines(work, "names", [])
-        decide_common.write_lines(work, "candidates", [])
+        work.write("names", [])
+        work.write("candidates", [])
         return
     decl = re.compile(r"\bstruct\s+(?:%s)\s*\*\s*([A-Za-z_]\w*)\s*;" % "|".join(sorted(r)))
-    found, texts = set(), {}
-    for f in files:
-        t = decide_common.text(f)
-        texts[f] = t
+    texts = {f: decide_common.text(f) for f in files}
+    found = set()
+    for t in texts.values():
         found.update(decl.findall(t))
-    decide_common.write_lines(work, "names", sorted(found))
+    work.write("names", sorted(found))
     helpers = set(r) | set(h for v in r.values() for h in v)
-    words = sorted(found | helpers)
-    word = re.compile(r"\b(?:%s)\b" % "|".join(words))
-    decide_common.write_lines(work, "candidates",
-                              [f for f in files if word.search(texts[f])])
+    word = re.compile(r"\b(?:%s)\b" % "|".join(sorted(found | helpers)))
+    work.write("candidates", [f for f in files if word.search(texts[f])])
     # an earlier run's DECLARE_REF: do not declare the wrapper again
     declared = re.compile(r"\bDECLARE_REF\s*\(\s*(%s)\s*," % "|".join(sorted(r)))
-    decide_common.write_lines(work, "declared", sorted(set(
+    work.write("declared", sorted(set(
         m.group(1) for t in texts.values() for m in declared.finditer(t))))
-
-
-def _read(work, name):
-    path = os.path.join(work, name)
-    if not os.path.exists(path):
-        return []
-    with open(path) as f:
-        return [l.rstrip("\n") for l in f if l.strip()]
 
 
 def _includes(path, target):
@@ -101,6 +126,7 @@ def _kernel(path):
 
 
 def _order(pos):
+    """Sort key of a (file, line, col) position."""
     return (pos[0], int(pos[1]), int(pos[2]))
 
 
@@ -108,233 +134,401 @@ def _where(pos):
     return "%s:%s" % (pos[0], pos[1])
 
 
-def decide(work):
-    spec = refs()
-    declared = set(_read(work, "declared"))
-    defs = {}       # (H, f) -> (TYPE, (file, line, col))
-    decls = {}      # helper -> [(file, line)]
-    protos = set()  # (file, line) of the declarations that are prototypes
-    typed = {}      # pos -> (H, f)
-    anyuse = {}     # pos -> f
-    kinds = {}      # pos -> set of kinds
-    copies = {}     # H -> first position where a struct H value is copied
-    ilists = {}     # (H, f) -> first initializer list naming .f
-    current = {}    # pos -> f, for current->f
-    putreads = []   # (put site, a later access that is not a store?)
-    for r in decide_common.records(work):
-        if r[0] == "def" and r[1] == r[3]:
-            continue    # struct TYPE's own links (a parent): not a holder
-        if r[0] == "def":
-            defs.setdefault((r[1], r[2]), (r[3], (r[4], r[5], r[6])))
-        elif r[0] in ("decl", "proto"):
-            decls.setdefault(r[1], []).append((r[2], int(r[3])))
-            if r[0] == "proto":
-                protos.add((r[2], int(r[3])))
-        elif r[0] == "acc":
-            typed[(r[3], r[4], r[5])] = (r[1], r[2])
-        elif r[0] == "any":
-            anyuse[(r[2], r[3], r[4])] = r[1]
-        elif r[0] == "current":
-            current[(r[2], r[3], r[4])] = r[1]
-        elif r[0] == "putread":
-            putreads.append(((r[1], r[2], r[3]), (r[1], r[4], r[5])))
-        elif r[0] == "copy":
-            pos = (r[2], r[3], r[4])
-            copies[r[1]] = min(copies.get(r[1], pos), pos, key=_order)
-        elif r[0] == "ilist":
-            pos = (r[3], r[4], r[5])
-            ilists[(r[1], r[2])] = min(ilists.get((r[1], r[2]), pos), pos, key=_order)
+def _unit(key):
+    """The decided thing, as groups and sites name it."""
+    return "struct %s.%s" % key
+
+
+class Seen:
+    """What the collect pass saw, by position (file, line, col)."""
+
+    def __init__(self):
+        self.defs = {}      # (H, f) -> (TYPE, pos)
+        self.decls = {}     # helper -> [(file, line)]
+        self.protos = set()  # (file, line) of the declarations that are prototypes
+        self.typed = {}     # pos -> (H, f)
+        self.anyuse = {}    # pos -> f
+        self.kinds = {}     # pos -> set of kinds
+        self.copies = {}    # H -> first position where a struct H value is copied
+        self.ilists = {}    # (H, f) -> first initializer list naming .f
+        self.current = {}   # pos -> f, for current->f
+        self.putreads = []  # (put site, a later access)
+
+    def add(self, r):
+        """One collect record."""
+        kind, pos, rest = r[0], tuple(r[1:4]), r[4:]
+        if kind == "def":
+            h, f, t = rest
+            if h != t:      # struct TYPE's own links (a parent): not a holder
+                self.defs.setdefault((h, f), (t, pos))
+        elif kind in ("decl", "proto"):
+            self.decls.setdefault(rest[0], []).append((pos[0], int(pos[1])))
+            if kind == "proto":
+                self.protos.add((pos[0], int(pos[1])))
+        elif kind == "acc":
+            self.typed[pos] = (rest[0], rest[1])
+        elif kind == "any":
+            self.anyuse[pos] = rest[0]
+        elif kind == "current":
+            self.current[pos] = rest[0]
+        elif kind == "putread":
+            self.putreads.append((pos, (pos[0], rest[0], rest[1])))
+        elif kind == "copy":
+            self.copies[rest[0]] = min(self.copies.get(rest[0], pos), pos, key=_order)
+        elif kind == "ilist":
+            k = (rest[0], rest[1])
+            self.ilists[k] = min(self.ilists.get(k, pos), pos, key=_order)
         else:
-            kinds.setdefault((r[1], r[2], r[3]), set()).add(r[0])
-    for put, later in putreads:
-        if "write" not in kinds.get(later, set()):
-            kinds.setdefault(put, set()).add("putread")
-    for pos, f in current.items():
-        if pos not in typed and _kernel(pos[0]):
-            typed[pos] = ("task_struct", f)
-    byname = {}
-    for (h, f) in defs:
-        byname.setdefault(f, []).append((h, f))
-    why = {}        # (H, f) -> (reason, pos)
-    uses = {}       # (H, f) -> [(pos, kind)]
-    acquired = set()
+            self.kinds.setdefault(pos, set()).add(kind)
 
-    def block(key, reason, pos):
-        if key in defs and key not in why:
-            why[key] = (reason, pos)
+    def finish(self):
+        """Derived facts: a put read again later (unless the later access is
+        a store), and current->f typed as task_struct's in kernel files."""
+        for put, later in self.putreads:
+            if "write" not in self.kinds.get(later, set()):
+                self.kinds.setdefault(put, set()).add("putread")
+        for pos, f in self.current.items():
+            if pos not in self.typed and _kernel(pos[0]):
+                self.typed[pos] = ("task_struct", f)
 
-    for key in sorted(defs):
-        if key[0] in copies:
-            block(key, "struct %s values are copied whole: the copy would "
-                  "hold the reference without a get" % key[0], copies[key[0]])
-        if key in ilists:
-            block(key, "set in an initializer list", ilists[key])
+    def byname(self):
+        """f -> [(H, f)] of the fields defined with that name."""
+        out = {}
+        for (h, f) in self.defs:
+            out.setdefault(f, []).append((h, f))
+        return out
 
-    structwide = set(why)   # kept for what struct H does, not for a use
-    text_cache = {}
-    for pos in sorted(anyuse, key=lambda p: (p[0], int(p[1]), int(p[2]))):
-        f = anyuse[pos]
-        k = kinds.get(pos, set())
-        owner = typed.get(pos)
+
+def read_seen(work):
+    """The collect records of WORK as a Seen."""
+    seen = Seen()
+    for r in work.records():
+        seen.add(r)
+    seen.finish()
+    return seen
+
+
+class Verdicts:
+    """Why each kept field is kept, and the uses of each field."""
+
+    def __init__(self, seen, spec):
+        self.seen = seen
+        self.spec = spec
+        self.why = {}       # (H, f) -> (reason, pos)
+        self.uses = {}      # (H, f) -> [(pos, kind)]
+        self.acquired = set()
+        self.structwide = set()
+        self.lines = {}     # file -> its lines, for the files with uses
+
+    def block(self, key, reason, pos):
+        """Keep KEY for REASON at POS, unless it is kept already."""
+        if key in self.seen.defs and key not in self.why:
+            self.why[key] = (reason, pos)
+
+    def reason(self, blocker, key):
+        """The report text of BLOCKER for the field KEY."""
+        get, put = self.spec[self.seen.defs[key][0]]
+        return dict(BLOCKERS)[blocker] % {"get": get, "put": put}
+
+    def ok(self):
+        """The fields converted, sorted."""
+        return sorted(k for k in self.seen.defs if k not in self.why)
+
+    def converts(self, t):
+        """Whether some field of type T converts."""
+        return any(self.seen.defs[k][0] == t for k in self.ok())
+
+
+def block_structwide(v):
+    """What a struct does as a whole keeps only that struct's fields."""
+    seen = v.seen
+    for key in sorted(seen.defs):
+        if key[0] in seen.copies:
+            v.block(key, "struct %s values are copied whole: the copy would "
+                    "hold the reference without a get" % key[0], seen.copies[key[0]])
+        if key in seen.ilists:
+            v.block(key, "set in an initializer list", seen.ilists[key])
+    v.structwide = set(v.why)
+
+
+def use_kind(v, owner, pos, kinds):
+    """The kind of the use of OWNER at POS, or None when it keeps OWNER."""
+    first = [b for b in FIRST if b in kinds]
+    if first:
+        v.block(owner, v.reason(first[0], owner), pos)
+        return None
+    if kinds & GOOD:
+        kind = "acquire" if "acquire" in kinds else ("release" if "release" in kinds else "init")
+        if kind == "acquire":
+            v.acquired.add(owner)
+        return kind
+    if "condtest" in kinds and _kernel(pos[0]):
+        return "release"    # part of the kernel's ref_release()
+    for b, _ in BLOCKERS:
+        if b in kinds:
+            v.block(owner, v.reason(b, owner), pos)
+            return None
+    return "read"
+
+
+def classify_uses(v):
+    """Every access: its kind, or the reason it keeps its field; an access
+    of unknown type keeps every field of its name."""
+    seen = v.seen
+    byname = seen.byname()
+    for pos in sorted(seen.anyuse, key=_order):
+        owner = seen.typed.get(pos)
         if owner is None:
-            for key in byname.get(f, []):
-                block(key, "used through an expression of unknown type", pos)
+            for key in byname.get(seen.anyuse[pos], []):
+                v.block(key, "used through an expression of unknown type", pos)
             continue
-        if owner not in defs:
+        if owner not in seen.defs:
             continue
-        t = defs[owner][0]
-        text_cache.setdefault(pos[0], decide_common.text(pos[0]).split("\n"))
-        first = [b for b in FIRST if b in k]
-        if first:
-            block(owner, dict(BLOCKERS)[first[0]] % {"get": spec[t][0], "put": spec[t][1]},
-                  pos)
-            kind = None
-        elif k & GOOD:
-            kind = "acquire" if "acquire" in k else ("release" if "release" in k else "init")
-            if kind == "acquire":
-                acquired.add(owner)
-        elif "condtest" in k and _kernel(pos[0]):
-            kind = "release"    # part of the kernel's ref_release()
-        else:
-            kind = "read"
-            for b, reason in BLOCKERS:
-                if b in k:
-                    block(owner, reason % {"get": spec[t][0], "put": spec[t][1]}, pos)
-                    kind = None
-                    break
-        uses.setdefault(owner, []).append((pos, kind))
-    # x.f accesses: the acc record does not tell "->" from "."; the source does
-    for owner, us in uses.items():
-        for pos, kind in us:
-            lines = text_cache[pos[0]]
-            src = lines[int(pos[1]) - 1] if int(pos[1]) <= len(lines) else ""
-            col = int(pos[2])
-            if not src[:col].rstrip().endswith("->"):
-                block(owner, "a member of a struct value (x.%s): the "
-                      "conversion rewrites x->%s only" % (owner[1], owner[1]), pos)
-    # a use that keeps a field keeps it in every struct with the same
-    # TYPE-field pair: one borrowed "x->f = e;" is enough to doubt them all
-    for key in sorted(set(why) - structwide):
-        reason, pos = why[key]
-        for other in sorted(defs):
-            if other[1] == key[1] and defs[other][0] == defs[key][0] and other not in why:
-                why[other] = ("as %s.%s, %s" % (key[0], key[1], reason), pos)
-    for key in defs:
-        if key not in why and key not in acquired:
-            block(key, "never acquired with %s in the run" % spec[defs[key][0]][0],
-                  defs[key][1])
+        if pos[0] not in v.lines:
+            v.lines[pos[0]] = decide_common.text(pos[0]).split("\n")
+        kind = use_kind(v, owner, pos, seen.kinds.get(pos, set()))
+        v.uses.setdefault(owner, []).append((pos, kind))
 
-    # where DECLARE_REF goes, per TYPE
+
+def block_members(v):
+    """x.f accesses: the acc record does not tell "->" from "."; the source
+    does."""
+    for owner, us in v.uses.items():
+        for pos, _ in us:
+            lines = v.lines[pos[0]]
+            src = lines[int(pos[1]) - 1] if int(pos[1]) <= len(lines) else ""
+            if not src[:int(pos[2])].rstrip().endswith("->"):
+                v.block(owner, "a member of a struct value (x.%s): the "
+                        "conversion rewrites x->%s only" % (owner[1], owner[1]), pos)
+
+
+def spread_blocks(v):
+    """A use that keeps a field keeps it in every struct with the same
+    TYPE-field pair: one borrowed "x->f = e;" is enough to doubt them all."""
+    defs = v.seen.defs
+    for key in sorted(set(v.why) - v.structwide):
+        reason, pos = v.why[key]
+        for other in sorted(defs):
+            if other[1] == key[1] and defs[other][0] == defs[key][0] and other not in v.why:
+                v.why[other] = ("as %s.%s, %s" % (key[0], key[1], reason), pos)
+
+
+def block_unacquired(v):
+    """A field never acquired holds no reference of its own."""
+    for key in v.seen.defs:
+        if key not in v.why and key not in v.acquired:
+            v.block(key, "never acquired with %s in the run"
+                    % v.spec[v.seen.defs[key][0]][0], v.seen.defs[key][1])
+
+
+def first_holder(v, t):
+    """("struct", file, H, None) for the first converting holder of type T,
+    or None."""
+    holders = sorted((v.seen.defs[k][1], k) for k in v.seen.defs
+                     if v.seen.defs[k][0] == t and k not in v.why)
+    if not holders:
+        return None
+    pos, (h, _) = holders[0]
+    return ("struct", pos[0], h, None)
+
+
+def initial_anchors(v, declared):
+    """TYPE -> where DECLARE_REF goes: after PUT's declaration (or GET's,
+    when later in that file), else before the first converting holder."""
     anchors = {}
-    for t in sorted(spec):
+    for t in sorted(v.spec):
         if t in declared:
             continue
-        get, put = spec[t]
-        seen = sorted(decls.get(put, []), key=lambda d: (not d[0].endswith(".h"), d))
+        get, put = v.spec[t]
+        seen = sorted(v.seen.decls.get(put, []), key=lambda d: (not d[0].endswith(".h"), d))
         if seen:
             afile, aline = seen[0]
-            # after GET's declaration too, when it is later in that file
-            gl = [l for (fl, l) in decls.get(get, []) if fl == afile and l > aline]
+            gl = [l for (fl, l) in v.seen.decls.get(get, []) if fl == afile and l > aline]
             anchors[t] = ("put", afile, max(gl + [aline]), None)
         else:
-            holders = sorted((defs[k][1], k) for k in defs
-                             if defs[k][0] == t and k not in why)
-            if holders:
-                pos, (h, _) = holders[0]
-                anchors[t] = ("struct", pos[0], h, None)
-    for key in sorted(defs):
-        if key in why:
+            a = first_holder(v, t)
+            if a:
+                anchors[t] = a
+    return anchors
+
+
+def block_unseen(v, anchors):
+    """A struct that cannot see DECLARE_REF keeps its field: defined before
+    it in the same file, or in a file that does not include its file."""
+    for key in sorted(v.seen.defs):
+        if key in v.why:
             continue
-        t, pos = defs[key]
+        t, pos = v.seen.defs[key]
         a = anchors.get(t)
         if a is None:
             continue
+        put = v.spec[t][1]
         if a[0] == "put":
             if pos[0] == a[1]:
                 if int(pos[1]) < a[2]:
-                    block(key, "defined before %s's declaration (%s:%d), where "
-                          "DECLARE_REF goes" % (spec[t][1], a[1], a[2]), pos)
+                    v.block(key, "defined before %s's declaration (%s:%d), where "
+                            "DECLARE_REF goes" % (put, a[1], a[2]), pos)
             elif not _includes(pos[0], a[1]):
-                block(key, "DECLARE_REF goes into %s, which %s does not include"
-                      % (a[1], pos[0]), pos)
+                v.block(key, "DECLARE_REF goes into %s, which %s does not include"
+                        % (a[1], pos[0]), pos)
         elif pos[0] != a[1] and not _includes(pos[0], a[1]):
-            block(key, "DECLARE_REF goes before struct %s in %s, which %s "
-                  "does not include" % (a[2], a[1], pos[0]), pos)
-    # after a prototype spatch adds nothing: DECLARE_REF goes before the
-    # first converted struct after it, in that file
+            v.block(key, "DECLARE_REF goes before struct %s in %s, which %s "
+                    "does not include" % (a[2], a[1], pos[0]), pos)
+
+
+def move_proto_anchors(v, anchors):
+    """After a prototype spatch adds nothing: DECLARE_REF goes before the
+    first converted struct after it, in that file, or the type's fields are
+    kept."""
+    defs = v.seen.defs
     for t, a in list(anchors.items()):
-        if a[0] == "put" and (a[1], a[2]) in protos:
-            later = sorted((int(defs[k][1][1]), k[0]) for k in defs
-                           if defs[k][0] == t and k not in why
-                           and defs[k][1][0] == a[1] and int(defs[k][1][1]) > a[2])
-            if later:
-                anchors[t] = ("struct", a[1], later[0][1], "proto")
-            else:
-                for k in defs:
-                    if defs[k][0] == t:
-                        block(k, "%s is only declared by a prototype (%s:%d) "
-                              "and no struct after it converts: write "
-                              "DECLARE_REF by hand" % (spec[t][1], a[1], a[2]),
-                              defs[k][1])
-                del anchors[t]
-    # a struct anchor whose holder was blocked after all: pick the next one
+        if a[0] != "put" or (a[1], a[2]) not in v.seen.protos:
+            continue
+        later = sorted((int(defs[k][1][1]), k[0]) for k in defs
+                       if defs[k][0] == t and k not in v.why
+                       and defs[k][1][0] == a[1] and int(defs[k][1][1]) > a[2])
+        if later:
+            anchors[t] = ("struct", a[1], later[0][1], "proto")
+            continue
+        for k in defs:
+            if defs[k][0] == t:
+                v.block(k, "%s is only declared by a prototype (%s:%d) and no "
+                        "struct after it converts: write DECLARE_REF by hand"
+                        % (v.spec[t][1], a[1], a[2]), defs[k][1])
+        del anchors[t]
+
+
+def repick_struct_anchors(v, anchors):
+    """A struct anchor whose holder was kept after all: the next holder."""
     for t, a in list(anchors.items()):
         if a[0] == "struct" and a[3] is None:
-            holders = sorted((defs[k][1], k) for k in defs
-                             if defs[k][0] == t and k not in why)
-            if holders:
-                pos, (h, _) = holders[0]
-                anchors[t] = ("struct", pos[0], h, None)
+            a = first_holder(v, t)
+            if a:
+                anchors[t] = a
             else:
                 del anchors[t]
 
-    ok = sorted(k for k in defs if k not in why)
-    msgs = []
-    new = {"acquire": "ref_acquire()", "release": "ref_release()",
-           "init": "ref_init()", "read": "ref_ptr()"}
-    for key in sorted(defs):
-        t, dpos = defs[key]
+
+def place_anchors(v, declared):
+    """Where DECLARE_REF goes per TYPE, keeping the fields that cannot see
+    it."""
+    anchors = initial_anchors(v, declared)
+    block_unseen(v, anchors)
+    move_proto_anchors(v, anchors)
+    repick_struct_anchors(v, anchors)
+    return anchors
+
+
+def site_candidates(v):
+    """(pos, kind, key, message) for every position reported, possibly
+    several at one position."""
+    out = []
+    for key in sorted(v.seen.defs):
+        t, dpos = v.seen.defs[key]
         what = "%s.%s" % key
-        if key in why:
-            reason, bpos = why[key]
-            for pos in [dpos] + [u for u, _ in uses.get(key, [])]:
-                msgs.append((pos, "INFO: %s kept: %s%s"
-                             % (what, reason, "" if pos == bpos else
-                                " (%s)" % _where(bpos))))
+        if key in v.why:
+            reason, bpos = v.why[key]
+            for pos in [dpos] + [u for u, _ in v.uses.get(key, [])]:
+                out.append((pos, "kept", key, "INFO: %s kept: %s%s" % (
+                    what, reason, "" if pos == bpos else " (%s)" % _where(bpos))))
         else:
-            msgs.append((dpos, "WARNING: %s holds a reference: use struct %s_ref"
-                         % (what, t)))
-            for pos, kind in uses.get(key, []):
-                msgs.append((pos, "WARNING: %s holds a reference: use %s"
-                             % (what, new[kind])))
+            out.append((dpos, "def", key, "WARNING: %s holds a reference: use "
+                        "struct %s_ref" % (what, t)))
+            for pos, kind in v.uses.get(key, []):
+                out.append((pos, kind, key, "WARNING: %s holds a reference: use %s"
+                            % (what, NEW[kind])))
     # uses of unknown type next to a field they keep
-    for pos, f in anyuse.items():
-        if pos not in typed:
+    byname = v.seen.byname()
+    for pos, f in v.seen.anyuse.items():
+        if pos not in v.seen.typed:
             for key in byname.get(f, []):
-                if why.get(key, (None, None))[1] == pos:
-                    msgs.append((pos, "INFO: %s.%s kept: used through an "
-                                 "expression of unknown type" % key))
-    decide_common.write_lines(work, "fields",
-                              ["%s\t%s\t%s" % (h, f, defs[(h, f)][0]) for (h, f) in ok])
-    decide_common.write_lines(work, "anchors", [
-        "%s\t%s\t%s\t%s" % (t, a[0], a[1], a[2]) for t, a in sorted(anchors.items())
-        if any(defs[k][0] == t for k in ok)])
-    decide_common.write_lines(work, "messages", sorted(set(
-        "%s\t%s\t%s\t%s" % (p[0], p[1], p[2], m) for p, m in msgs)))
-    decide_common.write_lines(work, "files", _read(work, "universe"))
-    changed = set(defs[k][1][0] for k in ok)
-    changed.update(p[0] for k in ok for p, _ in uses.get(k, []))
-    changed.update(a[1] for t, a in anchors.items() if any(defs[k][0] == t for k in ok))
-    decide_common.write_lines(work, "files.patch", sorted(changed))
-    verdict = "ref_wrap: %d field(s) converted" % len(ok)
+                if v.why.get(key, (None, None))[1] == pos:
+                    out.append((pos, "kept", key, "INFO: %s.%s kept: used "
+                                "through an expression of unknown type" % key))
+    return out
+
+
+def sites(v):
+    """The sites rows, one per position: where several messages meet, the
+    last in sort order, as the apply pass always told."""
+    best = {}
+    for pos, kind, key, msg in site_candidates(v):
+        if pos not in best or msg > best[pos][2]:
+            best[pos] = (kind, key, msg)
+    return [(best[p][0],) + p + (_unit(best[p][1]), best[p][2])
+            for p in sorted(best, key=_order)]
+
+
+def groups(v, anchors):
+    """(groups rows, needs rows): each converted field with the files of its
+    definition and uses, each DECLARE_REF with its file; a field whose files
+    do not hold its DECLARE_REF needs that unit's patch first."""
+    rows, needs = [], []
+    for t, a in sorted(anchors.items()):
+        if v.converts(t):
+            rows.append(("struct %s_ref" % t, "declare struct %s_ref" % t, [a[1]]))
+    for key in v.ok():
+        t, dpos = v.seen.defs[key]
+        files = [dpos[0]] + sorted(set(p[0] for p, _ in v.uses.get(key, [])) - {dpos[0]})
+        rows.append((_unit(key), "use struct ref for %s.%s" % key, files))
+        if t in anchors and anchors[t][1] not in files:
+            needs.append((_unit(key), "struct %s_ref" % t))
+    return rows, needs
+
+
+def changed_files(v, anchors):
+    """The files the patch pass changes."""
+    ok = v.ok()
+    changed = set(v.seen.defs[k][1][0] for k in ok)
+    changed.update(p[0] for k in ok for p, _ in v.uses.get(k, []))
+    changed.update(a[1] for t, a in anchors.items() if v.converts(t))
+    return sorted(changed)
+
+
+def verdict(v):
+    """The one line the driver prints."""
+    ok = v.ok()
+    line = "ref_wrap: %d field(s) converted" % len(ok)
     if ok:
-        verdict += " (%s)" % ", ".join("%s.%s" % k for k in ok)
-    kept = sorted(k for k in defs if k in why)
+        line += " (%s)" % ", ".join("%s.%s" % k for k in ok)
+    kept = sorted(k for k in v.seen.defs if k in v.why)
     if kept:
-        verdict += "; kept: " + "; ".join("%s.%s: %s (%s)" % (k[0], k[1], why[k][0],
-                                                             _where(why[k][1]))
-                                          for k in kept)
-    print(verdict)
+        line += "; kept: " + "; ".join("%s.%s: %s (%s)" % (
+            k[0], k[1], v.why[k][0], _where(v.why[k][1])) for k in kept)
+    return line
+
+
+def decide_fields(v, declared):
+    """Every rule that keeps a field, in order; returns the anchors."""
+    block_structwide(v)
+    classify_uses(v)
+    block_members(v)
+    spread_blocks(v)
+    block_unacquired(v)
+    return place_anchors(v, declared)
+
+
+def write_decisions(work, v, anchors):
+    """The decide step's files."""
+    st = sites(v)
+    work.write_sites(st)
+    rows, needs = groups(v, anchors)
+    work.write_groups(rows)
+    work.write_rows("needs", needs)
+    work.write("files", sorted(set(s[1] for s in st)))
+    work.write("files.patch", changed_files(v, anchors))
+    work.write_rows("fields", [(h, f, v.seen.defs[(h, f)][0]) for (h, f) in v.ok()])
+    work.write_rows("anchors", [(t,) + a[:3] for t, a in sorted(anchors.items())
+                                if v.converts(t)])
+
+
+def decide(path):
+    """The decide step."""
+    work = decide_common.Work(path)
+    v = Verdicts(read_seen(work), refs())
+    anchors = decide_fields(v, set(work.lines("declared")))
+    write_decisions(work, v, anchors)
+    print(verdict(v))
 
 
 if __name__ == "__main__":
