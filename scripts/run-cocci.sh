@@ -480,6 +480,32 @@ apply()
 	run_spatch "$sp" "$m" "$tmp/apply" "$out"
 }
 
+# sort_org - org entries in the order of report lines: by file, line and
+# column (then text, as sort(1) breaks ties). An entry is a "* TODO
+# [[view:FILE::face=...::linb=L::colb=C..." line with the lines below it
+# (coccilib.org.print_link's), which stay with it. Bytes, as LC_ALL=C.
+sort_org()
+{
+	python3 -c '
+import re, sys
+entries = []
+for line in sys.stdin.buffer:
+    if not line.endswith(b"\n"):
+        line += b"\n"
+    if line.startswith(b"* ") or not entries:
+        entries.append([line])
+    else:
+        entries[-1].append(line)
+link = re.compile(rb"\* TODO \[\[view:(.*?)::face=[^:]*::linb=(\d+)::colb=(\d+)")
+def key(entry):
+    m = link.match(entry[0])
+    text = b"".join(entry)
+    return (m.group(1), int(m.group(2)), int(m.group(3)), text) if m else (b"", 0, 0, text)
+for entry in sorted(entries, key=key):
+    sys.stdout.buffer.write(b"".join(entry))
+'
+}
+
 # apply_inplace PATCH - apply a unified diff (paths a/... b/... relative to
 # the tree) file by file: each file is patched into a temporary copy and
 # renamed over the original, so every file is either old or new.
@@ -562,12 +588,12 @@ for cocci in "${coccis[@]}"; do
 		*) real_names --text <"$tmp/one.raw" >"$tmp/one" ;;
 		esac
 		if [ -s "$tmp/one" ]; then
-			if [ "$m" = report ]; then
-				# report lines sorted by file, then line
-				LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n "$tmp/one"
-			else
-				cat "$tmp/one"
-			fi >>"$result"
+			case $m in
+			# report lines sorted by file, then line
+			report) LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n "$tmp/one" ;;
+			org) sort_org <"$tmp/one" ;;
+			*) cat "$tmp/one" ;;
+			esac >>"$result"
 			[ "$m" = patch ] && cat "$tmp/one" >>"$tmp/patch"
 			break
 		fi

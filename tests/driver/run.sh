@@ -348,4 +348,77 @@ chain_decides_once()
 }
 check driver chain_decides_once chain_decides_once
 
+# linb_colb FILE - "line column" of each org entry's first line
+linb_colb()
+{
+	sed -n 's/^\* TODO \[\[view:.*::linb=\([0-9]*\)::colb=\([0-9]*\)::.*/\1 \2/p' "$1"
+}
+
+org_sorted()
+{
+	# ref_wrap's rules tell the sites of one field rule by rule
+	rm -rf "$t/org"
+	mkdir "$t/org"
+	cp "$top/tests/cocci/ref_wrap/pos_two_holders.c" "$t/org/"
+	printf 'ref foo foo_get foo_put\n' >"$t/org.spec"
+	"$drv" -q -m org --spec "$t/org.spec" "$top/cocci/ref_wrap.cocci" "$t/org" >"$t/org.out"
+	[ "$(grep -c '^\* TODO ' "$t/org.out")" -ge 2 ] &&
+		linb_colb "$t/org.out" >"$t/org.pos" &&
+		sort -n -k1,1 -k2,2 -c "$t/org.pos"
+}
+check driver org_sorted org_sorted
+
+org_entries_sorted_whole()
+{
+	# two rules, each an entry of two lines (print_todo, print_link):
+	# bar's rule runs first, foo's calls are above and below bar's
+	rm -rf "$t/orgm"
+	mkdir "$t/orgm"
+	cat >"$t/orgm.cocci" <<'SMPL'
+virtual org
+
+@initialize:python@
+@@
+import coccilib.org
+
+@b@
+position p;
+@@
+bar@p();
+
+@script:python depends on org@
+p << b.p;
+@@
+coccilib.org.print_todo(p[0], "bar")
+coccilib.org.print_link(p[0], "bar link")
+
+@f@
+position p;
+@@
+foo@p();
+
+@script:python depends on org@
+p << f.p;
+@@
+coccilib.org.print_todo(p[0], "foo")
+coccilib.org.print_link(p[0], "foo link")
+SMPL
+	cat >"$t/orgm/calls.c" <<'C'
+void foo(void);
+void bar(void);
+void f(void)
+{
+	foo();
+	bar();
+	foo();
+}
+C
+	"$drv" -q -m org "$t/orgm.cocci" "$t/orgm" >"$t/orgm.out"
+	cat "$t/orgm.out"
+	[ "$(sed 's/.*\]\[\(.*\)\]\]$/\1/' "$t/orgm.out" | tr '\n' ,)" = \
+		"foo,foo link,bar,bar link,foo,foo link," ] &&
+		[ "$(linb_colb "$t/orgm.out" | tr '\n' ,)" = "5 1,6 1,7 1," ]
+}
+check driver org_entries_sorted_whole org_entries_sorted_whole
+
 exit "$rc"
