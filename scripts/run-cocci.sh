@@ -33,7 +33,8 @@ Options:
   -s, --spec FILE      spec file for conversions that read one
   -i, --in-place       apply the changes to the files; each file is replaced
                        atomically, so an interrupted run leaves it old or new
-  -o, --output FILE    write the patch/report to FILE instead of stdout
+  -o, --output FILE    write the patch/report to FILE instead of stdout;
+                       FILE is replaced only when the run is done
   -t, --timeout SEC    per-file spatch timeout (default: 120)
   -w, --work DIR       keep intermediate files (decision tables) in DIR
       --split-by HOW   with -o DIR: write the patch as a series, one
@@ -147,9 +148,10 @@ spatch_out=$(spatch --version 2>&1) ||
 spatch_version=$(sed -n 's/^spatch version \([0-9.]*\).*/\1/p' <<<"$spatch_out")
 py_out=$(python3 -c 'import sys' 2>&1) ||
 	die_env "python3 does not run: $(head -n 3 <<<"$py_out")"
-# Everything below is checked before anything is written: a typo must not
-# cost the user a file (an -o truncated, a debug file that then refuses the
-# corrected rerun, a work directory made inside the tree).
+
+# Nothing is written until everything is checked: a typo must not cost the
+# user a file (an -o truncated, a debug file that then refuses the corrected
+# rerun, a work directory made inside the tree).
 
 # abs PATH - PATH against the caller's directory: the driver later works in
 # the tree

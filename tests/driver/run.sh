@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# The driver's promises to its users: clear errors that lose nothing, the
-# coccicheck interface (chain falls through, DEBUG_FILE refused if it
-# exists), parse failures named, atomic in-place runs, file names with
-# spaces, trees that are not git repositories, and a patch series that
-# applies in order and equals the single patch.
+# The driver's promises to its users: clear errors that lose nothing (the
+# whole command line checked before any file is written, -o replaced only at
+# the end, paths taken against the caller's directory), exit statuses that
+# tell bad usage from a broken environment, the coccicheck interface (chain
+# falls through and collects once, DEBUG_FILE refused if it exists), parse
+# failures named, the summary's phase times, atomic in-place runs, file
+# names with spaces, trees that are not git repositories, report and org
+# output sorted, and a patch series that applies in order and equals the
+# single patch.
 # shellcheck disable=SC2317 # test functions are called through check
 set -euo pipefail
 
