@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
+# budget: 240
 # The driver's promises to its users: clear errors that lose nothing (the
 # whole command line checked before any file is written, -o replaced only at
 # the end, paths taken against the caller's directory), exit statuses that
