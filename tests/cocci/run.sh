@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
+# budget: 1200
 # Golden tests of the semantic patches.
 #
 # tests/cocci/<name>/ holds the cases of cocci/<name>.cocci. A case is
@@ -11,11 +12,17 @@
 #   <case>.spec          optional: spec file passed to the driver; without
 #                        it, <name>/default.spec if there is one (the spec
 #                        most cases of a conversion share)
-# Each case is run through scripts/run-cocci.sh, as a user would run it, and
-# checks: every input parses perfectly (otherwise spatch skips functions
-# silently and the case proves nothing), the patched tree equals the
-# expected files byte for byte, a second run changes nothing, and the report
-# matches.
+# Each case is run through scripts/run-cocci.sh, as a user would run it.
+# PASS/FAIL: cocci/<name>/<case>: every input parses perfectly (otherwise
+# spatch skips functions silently and the case proves nothing), the patched
+# tree equals the expected files byte for byte, a second run succeeds and
+# changes nothing, and the report matches and is sorted.
+# A case whose patch is not empty also has
+#   .../context          context mode succeeds and shows a diff
+#   .../org              org mode succeeds, has TODO lines sorted by file,
+#                        line and column
+# and a directory case
+#   .../jobs             the patch with -j 2 is byte for byte the one of -j 1
 #
 # Usage: tests/cocci/run.sh [name...]
 set -euo pipefail
@@ -23,11 +30,23 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 here=$top/tests/cocci
 driver=$top/scripts/run-cocci.sh
+suite=cocci
+# shellcheck source=tests/lib/check.sh
+. "$top/tests/lib/check.sh"
 
-# check_case NAME CASE OUTFILE - run one case, write PASS/FAIL and details
+# sorted_sites FILE - fail unless the file:line:col keys of FILE (one per
+# line, tab-separated) are in order: by file, then line, then column
+sorted_sites()
+{
+	LC_ALL=C sort -t "$(printf '\t')" -k1,1 -k2,2n -k3,3n -c "$1" 2>&1 | sed 's/^/    /'
+	return "${PIPESTATUS[0]}"
+}
+
+# check_case NAME CASE OUTFILE - run one case; its result lines, each after
+# the details of its failure, go to OUTFILE
 check_case()
 {
-	local name=$1 case=$2 log=$3 src spec=() tmp f rel exp fail=0
+	local name=$1 case=$2 log=$3 src spec=() tmp f rel exp
 	local cocci=$top/cocci/$name.cocci
 	src=$here/$name/$case
 	tmp=$(mktemp -d)
@@ -46,6 +65,31 @@ check_case()
 	elif [ -f "$here/$name/default.spec" ]; then
 		spec=(--spec "$here/$name/default.spec")
 	fi
+	: >"$log"
+
+	# drive TREE OUT OPTION... - the driver on TREE; stdout to OUT, stderr
+	# to OUT.err; on failure says so with the end of stderr
+	drive()
+	{
+		local tree=$1 out=$2
+		shift 2
+		"$driver" -q "$@" "${spec[@]}" "$cocci" "$tree" >"$out" 2>"$out.err" && return 0
+		echo "  the driver failed ($*${spec[*]:+ ${spec[*]}}):"
+		tail -n 20 "$out.err" | sed 's/^/    /'
+		return 1
+	}
+	# verdict TEST DETAILS - PASS, or FAIL after the details when there are
+	# any (every failed check writes why)
+	verdict()
+	{
+		local test=$name/$case${1:+/$1}
+		if [ -s "$2" ]; then
+			cat "$2"
+			fail "$test"
+		else
+			pass "$test"
+		fi >>"$log"
+	}
 
 	{
 		# 1. every input parses perfectly
@@ -56,17 +100,11 @@ check_case()
 			if ! grep -qE 'NB total files = 1; perfect = 1;' <<<"$out"; then
 				echo "  $f does not parse perfectly with spatch $how:"
 				grep -E '^(BAD|bad|parse error)' <<<"$out" | head -n 10 | sed 's/^/    /' || true
-				fail=1
 			fi
 		done < <(cd "$tmp/orig" && find . -type f \( -name '*.c' -o -name '*.h' \) -print0)
 
 		# 2. the patched tree equals the expected files
-		if ! "$driver" -q -j 1 -m patch --in-place "${spec[@]}" "$cocci" "$tmp/tree" \
-			>"$tmp/patch" 2>"$tmp/err"; then
-			echo "  the driver failed:"
-			sed 's/^/    /' "$tmp/err"
-			fail=1
-		fi
+		drive "$tmp/tree" "$tmp/patch" -j 1 -m patch --in-place || true
 		while IFS= read -r -d '' f; do
 			rel=${f#./}
 			if [ -d "$src" ]; then
@@ -78,36 +116,64 @@ check_case()
 			if ! cmp -s "$exp" "$tmp/tree/$rel"; then
 				echo "  $rel differs from ${exp#"$top"/} (- expected, + got):"
 				diff -u "$exp" "$tmp/tree/$rel" | tail -n +3 | head -n 40 | sed 's/^/    /' || true
-				fail=1
 			fi
 		done < <(cd "$tmp/orig" && find . -type f -print0)
 
-		# 3. a second run changes nothing
-		if "$driver" -q -j 1 -m patch "${spec[@]}" "$cocci" "$tmp/tree" >"$tmp/again" &&
-			[ -s "$tmp/again" ]; then
+		# 3. a second run succeeds and changes nothing (a crash prints no
+		# patch either)
+		if drive "$tmp/tree" "$tmp/again" -j 1 -m patch && [ -s "$tmp/again" ]; then
 			echo "  not idempotent: a second run still changes:"
 			head -n 20 "$tmp/again" | sed 's/^/    /' || true
-			fail=1
 		fi
 
-		# 4. report mode on the original input
+		# 4. report mode on the original input: as expected, and sorted
 		if [ -f "$here/$name/$case.report" ]; then
-			"$driver" -q -j 1 -m report "${spec[@]}" "$cocci" "$tmp/orig" >"$tmp/report" 2>&1 || true
+			drive "$tmp/orig" "$tmp/report" -j 1 -m report || true
 			if ! cmp -s "$here/$name/$case.report" "$tmp/report"; then
 				echo "  report differs (- expected, + got):"
 				diff -u "$here/$name/$case.report" "$tmp/report" | tail -n +3 | sed 's/^/    /' || true
-				fail=1
 			fi
+			sed 's/^\([^:]*\):\([0-9]*\):\([0-9]*\).*/\1\t\2\t\3/' "$tmp/report" >"$tmp/report.keys"
+			sorted_sites "$tmp/report.keys" >"$tmp/sort" ||
+				{ echo "  report lines not sorted by file, line, column:"; cat "$tmp/sort"; }
 		fi
-	} >"$log.detail" 2>&1
+	} >"$tmp/golden" 2>&1
+	verdict '' "$tmp/golden"
 
-	if [ "$fail" = 0 ]; then
-		echo "PASS: cocci/$name/$case" >"$log"
-	else
-		cat "$log.detail" >"$log"
-		echo "FAIL: cocci/$name/$case" >>"$log"
+	if [ -s "$tmp/patch" ]; then
+		# 5. context mode: what patch mode changes, as a diff
+		if drive "$tmp/orig" "$tmp/context" -j 1 -m context; then
+			grep -q '^@@ ' "$tmp/context" ||
+				echo "  context mode shows no diff, though patch mode changes the case"
+		fi >"$tmp/ctx" 2>&1
+		verdict context "$tmp/ctx"
+
+		# 6. org mode: TODO lines, sorted like the report
+		if drive "$tmp/orig" "$tmp/org" -j 1 -m org; then
+			if [ ! -s "$tmp/org" ]; then
+				echo "  org mode prints nothing, though patch mode changes the case"
+			elif grep -nv '^\* TODO \[\[view:.*::face=[^:]*::linb=[0-9]*::colb=[0-9]*::cole=[0-9]*\]\[.*\]\]$' \
+				"$tmp/org" >"$tmp/bad"; then
+				echo "  org lines not in the form '* TODO [[view:FILE::face=F::linb=L::colb=C::cole=E][MSG]]':"
+				head -n 10 "$tmp/bad" | sed 's/^/    /'
+			else
+				sed 's/^\* TODO \[\[view:\(.*\)::face=[^:]*::linb=\([0-9]*\)::colb=\([0-9]*\)::.*/\1\t\2\t\3/' \
+					"$tmp/org" >"$tmp/org.keys"
+				sorted_sites "$tmp/org.keys" >"$tmp/sort" ||
+					{ echo "  org lines not sorted by file, line, column:"; cat "$tmp/sort"; }
+			fi
+		fi >"$tmp/orgd" 2>&1
+		verdict org "$tmp/orgd"
 	fi
-	rm -f "$log.detail"
+
+	# 7. a directory case: parallel batches give the same patch as one job
+	if [ -d "$src" ]; then
+		if drive "$tmp/orig" "$tmp/j2" -j 2 -m patch && ! cmp -s "$tmp/patch" "$tmp/j2"; then
+			echo "  the patch of -j 2 differs from the one of -j 1 (- -j 1, + -j 2):"
+			diff -u "$tmp/patch" "$tmp/j2" | tail -n +3 | head -n 40 | sed 's/^/    /' || true
+		fi >"$tmp/jobs" 2>&1
+		verdict jobs "$tmp/jobs"
+	fi
 }
 
 if [ "${1:-}" = --case ]; then
@@ -115,7 +181,7 @@ if [ "${1:-}" = --case ]; then
 	exit 0
 fi
 
-command -v spatch >/dev/null || { echo "FAIL: cocci (spatch missing: apt-get install coccinelle)"; exit 1; }
+need spatch coccinelle
 
 names=("$@")
 if [ "${#names[@]}" -eq 0 ]; then
@@ -126,12 +192,12 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-rc=0
 n=0
+: >"$work/heavy"
+: >"$work/light"
 for name in "${names[@]}"; do
 	if [ ! -f "$top/cocci/$name.cocci" ]; then
-		echo "FAIL: cocci/$name (tests/cocci/$name has no cocci/$name.cocci)"
-		rc=1
+		fail "$name" "tests/cocci/$name has no cocci/$name.cocci"
 		continue
 	fi
 	for c in "$here/$name"/*.c "$here/$name"/*/; do
@@ -140,15 +206,29 @@ for name in "${names[@]}"; do
 		c=${c##*/}
 		c=${c%.c}
 		n=$((n + 1))
-		printf '%s\0%s\0%s\0' "$name" "$c" "$work/$(printf '%05d' "$n")" >>"$work/list"
+		# cases that convert run more modes, directory cases one more
+		# run: start them first so that no core idles at the end
+		list=light
+		if [ -d "$here/$name/$c" ] || [ -f "$here/$name/$c.res" ]; then
+			list=heavy
+		fi
+		out=$work/$(printf '%05d' "$n")
+		printf '%s\0%s\0%s\0' "$name" "$c" "$out" >>"$work/$list"
+		printf '%s\t%s\t%s\n' "$out" "$name" "$c" >>"$work/index"
 	done
 done
-[ -f "$work/list" ] && xargs -0 -r -n 3 -P "$(nproc 2>/dev/null || echo 1)" "$0" --case <"$work/list"
-rm -f "$work/list"
+cat "$work/heavy" "$work/light" |
+	xargs -0 -r -n 3 -P "$(nproc 2>/dev/null || echo 1)" "$0" --case || true
 
-for f in "$work"/*; do
-	[ -f "$f" ] || continue
-	cat "$f"
-	grep -q '^FAIL: ' "$f" && rc=1
-done
+# results in the order of the cases, whatever order they ran in
+[ -f "$work/index" ] || exit "$rc"
+while IFS=$'\t' read -r out name c; do
+	if ! grep -qE '^(PASS|FAIL): ' "$out" 2>/dev/null; then
+		cat "$out" 2>/dev/null || true
+		fail "$name/$c" "the test itself stopped without a result"
+		continue
+	fi
+	cat "$out"
+	grep -q '^FAIL: ' "$out" && rc=1
+done <"$work/index"
 exit "$rc"
