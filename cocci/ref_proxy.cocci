@@ -37,6 +37,15 @@
 // and the apply pass converts the fields decided. Run it through
 // scripts/run-cocci.sh.
 //
+// Collect records (KIND FILE LINE COL FIELD...; scripts/lib/README):
+//   def T F RT          "RT *F;" in struct T
+//   use T F             E->F, E a struct T *
+//   site T F FORM WHY   the statement around the use, as the first rule
+//                       that claims it classifies it (setup, revoke, check,
+//                       assign, wrap, return, bad), and why it cannot be
+//                       rewritten, if it cannot
+//   free T F            kfree(E), kvfree(E) or free(E) of a struct T *E
+//
 // Confidence: Moderate
 // Copyright: (C) 2026 The refconv developers.
 // Options: --no-includes --include-headers --smpl-spacing
@@ -53,35 +62,22 @@ virtual report
 @initialize:python@
 @@
 import os, re, sys
-sys.path.insert(0, os.environ.get("REFCONV_PYLIB", ""))
+if not os.environ.get("REFCONV_PYLIB"):
+    sys.stderr.write("ref_proxy.cocci: run it with scripts/run-cocci.sh or \"make coccicheck\"\n")
+    os._exit(2)
+sys.path.insert(0, os.environ["REFCONV_PYLIB"])
+import refconv_cocci as rc
+rc.require_driver("ref_proxy.cocci")
 import refconv_spec
 
-SPEC = refconv_spec.load()
-WORK = os.environ.get("REFCONV_WORK", "")
-PAIRS = set((a[0], a[1]) for a in SPEC["proxy"])
+PAIRS = set((a[0], a[1]) for a in refconv_spec.load()["proxy"])
 FIELDS = set(f for (_, f) in PAIRS)
 TYPES = set(t for (t, _) in PAIRS)
 # (TYPE, FIELD) -> resource type, for the fields the decide step converts
-OK = {}
-# (TYPE, FIELD) -> why it stays a plain pointer
-BLOCKED = {}
-# (file, line, column) of frees that the revocation reaches on every path
-REVFREE = set()
-
-def _rows(name):
-    path = os.path.join(WORK, name)
-    if not WORK or not os.path.exists(path):
-        return []
-    with open(path) as f:
-        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
-
-for r in _rows("fields"):
-    OK[(r[0], r[1])] = r[2]
-for r in _rows("blocked"):
-    BLOCKED[(r[0], r[1])] = r[2]
+OK = {(r[0], r[1]): r[2] for r in rc.rows("fields")}
 # fields that already are consumer handles: nothing to say about them
-for r in _rows("converted"):
-    PAIRS.discard((r[0], r[1]))
+PAIRS.difference_update((r[0], r[1]) for r in rc.rows("converted"))
+SITES = rc.Sites()
 
 INTS = {"int", "long", "long int", "ssize_t", "s32", "s64", "__s32", "__s64"}
 LOCKS = {"mutex_lock", "mutex_lock_interruptible", "mutex_lock_killable",
@@ -101,13 +97,15 @@ LABELS = {}
 ERRPAIRS = {}
 LOCKED = set()
 NAMES = {}
+# positions a classification rule has claimed
 DONE = set()
-VIRT = set()
-# line of the last #include <...> of the file being patched
-LASTINC = [0]
+# (file, line, column) of frees that the revocation reaches on every path
+REVFREE = set()
+# the mode: collect, report or org (None: patch, context)
+MODE = [None]
+INC = rc.LastInclude()
 # whether patch mode changes the file being processed
 CHANGED = [False]
-_out = None
 
 def cand(t, f):
     return (t, f) in PAIRS
@@ -121,23 +119,15 @@ def isfield(f):
 def istype(t):
     return t in TYPES
 
-def key(p):
-    return (p[0].file, p[0].line, p[0].column)
+def changes(p):
+    """Whether patch mode changes the site at P (context marks it)."""
+    return SITES.kind(p) not in (None, "kept")
 
 def fkey(p):
     return (p[0].file, p[0].current_element)
 
 def fresh(p):
-    return key(p) not in DONE
-
-def emit(*fields):
-    global _out
-    if not WORK:
-        return
-    if _out is None:
-        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
-                    buffering=1)
-    _out.write("\t".join(str(f) for f in fields) + "\n")
+    return rc.key(p) not in DONE
 
 def revoked(p, err):
     """The revoked path of the function at P: (statement text, None) or
@@ -167,6 +157,25 @@ def revoked(p, err):
     return None, "%s() returns %s: no obvious revoked value" \
         % (p[0].current_element, ret or "an unknown type")
 
+def variant(t, f, p, err, goto):
+    """The revoked path for ERR of the function at P, for the patch rules
+    of one variant: a "X = -E; goto L;" block exactly when GOTO. None when
+    T.F does not convert or the variant does not apply."""
+    rs, _ = revoked(p, err)
+    if not okf(t, f) or rs is None or rs.startswith("{") != goto:
+        return None
+    return rs
+
+def variant_fn(fn, rs):
+    """FN for a variant's rules, or a name that matches no function when the
+    variant does not apply (RS is None)."""
+    return cocci.make_ident(fn if rs is not None else NOFN)
+
+def errpair(p):
+    """The identifiers X and L of the function's "X = -E; goto L;"."""
+    x, l = next(iter(ERRPAIRS[fkey(p)]))
+    return cocci.make_ident(x), cocci.make_ident(l)
+
 def assigns_field(e):
     """Whether the expression E is an assignment to a spec field (a set-up
     or a revocation, which are not wrapped)."""
@@ -178,60 +187,39 @@ def local_name(p, f):
     function already has an identifier of that name."""
     return f if f not in NAMES.get(fkey(p), set()) else f + "_res"
 
-def tell(p, msg):
-    import coccilib.report, coccilib.org
-    if "report" in VIRT:
-        coccilib.report.print_report(p[0], msg)
-    elif "org" in VIRT:
-        coccilib.org.print_todo(p[0], msg)
-
-def classify(t, f, p, kind, why=None):
-    """Record (collect) or tell (report, org) one use of TYPE.FIELD."""
-    import coccilib.report, coccilib.org
-    k = key(p)
-    if k in DONE:
+def classify(t, f, p, form, why=None):
+    """Record (collect) or tell (report, org) one use of TYPE.FIELD: the
+    first rule that claims a position decides its FORM."""
+    if not fresh(p):
         return
-    DONE.add(k)
-    if kind in ("wrap", "return") and why is None:
-        rs, why = revoked(p, "ENODEV")
-    elif kind == "setup" and why is None:
-        rs, why = revoked(p, "ENOMEM")
+    DONE.add(rc.key(p))
+    if MODE[0] != "collect":
+        SITES.tell(p, MODE[0])
+        return
+    if form in ("wrap", "return") and why is None:
+        _, why = revoked(p, "ENODEV")
+    elif form == "setup" and why is None:
+        _, why = revoked(p, "ENOMEM")
         if why is not None:
             why = "the set-up cannot fail cleanly: " + why
-    if "collect" in VIRT:
-        emit("site", t, f, p[0].file, p[0].line, p[0].column, kind,
-             why or "")
-        return
-    if (t, f) in OK:
-        msg = {"setup": "set-up of %s.%s: ref_proxy provider and consumer",
-               "revoke": "revocation of %s.%s: ref_proxy_provider_free()",
-               "check": "revoked test of %s.%s: REF_PROXY_GET() block",
-               "assign": "access to %s.%s: REF_PROXY_GET() block, -ENODEV when revoked",
-               }.get(kind, "access to %s.%s: REF_PROXY_GET() block") % (t, f)
-        msg = "WARNING: " + msg
-    elif why is not None:
-        msg = "INFO: %s.%s kept: %s" % (t, f, why)
-    else:
-        msg = "INFO: %s.%s kept: %s" % (t, f, BLOCKED.get((t, f), "not decided"))
-    tell(p, msg)
+    rc.emit("site", p, t, f, form, why or "")
 
 @script:python@
 @@
 # once per file
-LASTINC[0] = 0
 CHANGED[0] = False
 
 @script:python depends on collect@
 @@
-VIRT.add("collect")
+MODE[0] = "collect"
 
 @script:python depends on report@
 @@
-VIRT.add("report")
+MODE[0] = "report"
 
 @script:python depends on org@
 @@
-VIRT.add("org")
+MODE[0] = "org"
 
 // ---------------------------------------------------------------------------
 // the definition
@@ -251,12 +239,10 @@ RT << def.RT;
 p << def.p;
 @@
 if cand(T, F):
-    if "collect" in VIRT:
-        emit("def", T, F, RT, p[0].file, p[0].line)
-    elif okf(T, F):
-        tell(p, "WARNING: %s.%s becomes a ref_proxy consumer handle" % (T, F))
+    if MODE[0] == "collect":
+        rc.emit("def", p, T, F, RT)
     else:
-        tell(p, "INFO: %s.%s kept: %s" % (T, F, BLOCKED.get((T, F), "not decided")))
+        SITES.tell(p, MODE[0])
 
 @defp depends on patch@
 identifier T : script:python() { istype(T) };
@@ -365,7 +351,7 @@ p << fnames0.p;
 NAMES.setdefault(fkey(p), set()).add(x)
 
 @fnames1@
-identifier fn, x;
+identifier x;
 type T;
 position p;
 @@
@@ -378,7 +364,7 @@ p << fnames1.p;
 NAMES.setdefault(fkey(p), set()).add(x)
 
 @fnames2@
-identifier fn, x;
+identifier x;
 type T;
 position p;
 @@
@@ -408,7 +394,7 @@ F << uall.F;
 p << uall.p;
 @@
 if cand(T, F):
-    emit("use", T, F, p[0].file, p[0].line, p[0].column)
+    rc.emit("use", p, T, F)
 
 // the reasons, one rule each, so that each says its own
 
@@ -672,18 +658,46 @@ kf@p(E)
 T << cfree.T;
 p << cfree.p;
 @@
-for (t, f) in sorted(PAIRS):
-    if t != T:
-        continue
-    if "collect" in VIRT:
-        emit("free", T, f, p[0].file, p[0].line)
-    elif okf(T, f):
-        tell(p, "WARNING: release of struct %s: frees the proxy of %s" % (T, f))
+if MODE[0] != "collect":
+    SITES.tell(p, MODE[0])
+else:
+    for (t, f) in sorted(PAIRS):
+        if t == T:
+            rc.emit("free", p, T, f)
 
 @finalize:python depends on collect@
 @@
-if _out is not None:
-    _out.close()
+rc.finish()
+
+// ---------------------------------------------------------------------------
+// context: the sites patch mode changes (the decide step's sites that are
+// not "kept"): the field, each use, the holder's release
+
+@depends on context@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+type RT;
+position p : script:python() { changes(p) };
+@@
+struct T { ...
+* RT *F@p;
+  ... };
+
+@depends on context@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+position p : script:python() { changes(p) };
+@@
+* E->F@p
+
+@depends on context@
+identifier T : script:python() { istype(T) };
+struct T *E;
+identifier kf = {kfree, kvfree, free};
+position p : script:python() { changes(p) };
+@@
+* kf@p(E)
 
 // ---------------------------------------------------------------------------
 // patch: per function and field, the local's name and the revoked paths
@@ -721,119 +735,71 @@ else:
 
 // the revoked path of the function: a plain statement (prs, prm) or
 // "X = -E; goto L;" (prg, pmg). A script that drops a match drops it for
-// every later rule, so each variant has its own copy of pfn, and its own
-// names. The decide step converts no field with a use in a function that
-// has neither.
-
-@pfns depends on patch@
-identifier T : script:python() { istype(T) };
-identifier F : script:python() { isfield(F) };
-identifier fn;
-struct T *E;
-position p;
-@@
-fn(...) { <+... E->F@p ...+> }
+// every later rule, so each variant binds its own names, NOFN where it does
+// not apply. The decide step converts no field with a use in a function
+// that has neither.
 
 @script:python prs@
-T << pfns.T;
-F << pfns.F;
-p << pfns.p;
-fn << pfns.fn;
+T << pfn.T;
+F << pfn.F;
+p << pfn.p;
+fn << pfn.fn;
 FNs;
 Rs;
 RSs;
 @@
-rs, _ = revoked(p, "ENODEV")
-if not okf(T, F) or rs is None or rs.startswith("{"):
-    coccinelle.FNs = cocci.make_ident(NOFN)
-else:
-    coccinelle.FNs = cocci.make_ident(fn)
+rs = variant(T, F, p, "ENODEV", False)
+coccinelle.FNs = variant_fn(fn, rs)
+if rs is not None:
     coccinelle.Rs = cocci.make_ident(local_name(p, F))
     coccinelle.RSs = cocci.make_stmt(rs)
 
-@pfng depends on patch@
-identifier T : script:python() { istype(T) };
-identifier F : script:python() { isfield(F) };
-identifier fn;
-struct T *E;
-position p;
-@@
-fn(...) { <+... E->F@p ...+> }
-
 @script:python prg@
-T << pfng.T;
-F << pfng.F;
-p << pfng.p;
-fn << pfng.fn;
+T << pfn.T;
+F << pfn.F;
+p << pfn.p;
+fn << pfn.fn;
 FNg;
 Rg;
 Xg;
 Lg;
 @@
-rs, _ = revoked(p, "ENODEV")
-if not okf(T, F) or rs is None or not rs.startswith("{"):
-    coccinelle.FNg = cocci.make_ident(NOFN)
-else:
-    coccinelle.FNg = cocci.make_ident(fn)
-    x, l = next(iter(ERRPAIRS[fkey(p)]))
+rs = variant(T, F, p, "ENODEV", True)
+coccinelle.FNg = variant_fn(fn, rs)
+if rs is not None:
     coccinelle.Rg = cocci.make_ident(local_name(p, F))
-    coccinelle.Xg = cocci.make_ident(x)
-    coccinelle.Lg = cocci.make_ident(l)
-
-@pfnm depends on patch@
-identifier T : script:python() { istype(T) };
-identifier F : script:python() { isfield(F) };
-identifier fn;
-struct T *E;
-position p;
-@@
-fn(...) { <+... E->F@p ...+> }
+    coccinelle.Xg, coccinelle.Lg = errpair(p)
 
 @script:python prm@
-T << pfnm.T;
-F << pfnm.F;
-p << pfnm.p;
-fn << pfnm.fn;
+T << pfn.T;
+F << pfn.F;
+p << pfn.p;
+fn << pfn.fn;
 FNm;
 PFm;
 RMm;
 @@
-rm, _ = revoked(p, "ENOMEM")
-if not okf(T, F) or rm is None or rm.startswith("{"):
-    coccinelle.FNm = cocci.make_ident(NOFN)
-else:
-    coccinelle.FNm = cocci.make_ident(fn)
+rm = variant(T, F, p, "ENOMEM", False)
+coccinelle.FNm = variant_fn(fn, rm)
+if rm is not None:
     coccinelle.PFm = cocci.make_ident(F + "_provider")
     coccinelle.RMm = cocci.make_stmt(rm)
 
-@pfnmg depends on patch@
-identifier T : script:python() { istype(T) };
-identifier F : script:python() { isfield(F) };
-identifier fn;
-struct T *E;
-position p;
-@@
-fn(...) { <+... E->F@p ...+> }
-
 @script:python pmg@
-T << pfnmg.T;
-F << pfnmg.F;
-p << pfnmg.p;
-fn << pfnmg.fn;
+T << pfn.T;
+F << pfn.F;
+p << pfn.p;
+fn << pfn.fn;
 FNmg;
 PFmg;
 Xmg;
 Lmg;
 @@
-rm, _ = revoked(p, "ENOMEM")
-if not okf(T, F) or rm is None or not rm.startswith("{"):
-    coccinelle.FNmg = cocci.make_ident(NOFN)
-else:
-    coccinelle.FNmg = cocci.make_ident(fn)
-    x, l = next(iter(ERRPAIRS[fkey(p)]))
+rm = variant(T, F, p, "ENOMEM", True)
+coccinelle.FNmg = variant_fn(fn, rm)
+if rm is not None:
     coccinelle.PFmg = cocci.make_ident(F + "_provider")
-    coccinelle.Xmg = cocci.make_ident(x)
-    coccinelle.Lmg = cocci.make_ident(l)
+    coccinelle.Xmg, coccinelle.Lmg = errpair(p)
 
 // the revoked test: the existing branch is the revoked path (the
 // replacement after the next rule turns its x->F into the local)
@@ -890,7 +856,7 @@ REF_PROXY_GET(E->F, R) {
 // if statements whose condition uses the field, whole
 
 @depends on patch@
-identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+identifier prs.FNs, pfn.T, pfn.F, prs.Rs;
 statement prs.RSs;
 struct T *E;
 expression e : script:python() { not assigns_field(e) };
@@ -911,7 +877,7 @@ FNs(...) { <...
 ...> }
 
 @depends on patch@
-identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+identifier prs.FNs, pfn.T, pfn.F, prs.Rs;
 struct T *E;
 iterator name REF_PROXY_GET;
 @@
@@ -925,7 +891,7 @@ REF_PROXY_GET(E->F, Rs) {
 ...> }
 
 @depends on patch@
-identifier prg.FNg, pfng.T, pfng.F, prg.Rg, prg.Xg, prg.Lg;
+identifier prg.FNg, pfn.T, pfn.F, prg.Rg, prg.Xg, prg.Lg;
 struct T *E;
 expression e : script:python() { not assigns_field(e) };
 statement S, S1, S2;
@@ -947,7 +913,7 @@ FNg(...) { <...
 ...> }
 
 @depends on patch@
-identifier prg.FNg, pfng.T, pfng.F, prg.Rg;
+identifier prg.FNg, pfn.T, pfn.F, prg.Rg;
 struct T *E;
 iterator name REF_PROXY_GET;
 @@
@@ -963,7 +929,7 @@ REF_PROXY_GET(E->F, Rg) {
 // return and expression statements (not the set-up or the revocation)
 
 @depends on patch@
-identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+identifier prs.FNs, pfn.T, pfn.F, prs.Rs;
 statement prs.RSs;
 struct T *E;
 expression e : script:python() { not assigns_field(e) };
@@ -989,7 +955,7 @@ FNs(...) { <...
 ...> }
 
 @depends on patch@
-identifier prs.FNs, pfns.T, pfns.F, prs.Rs;
+identifier prs.FNs, pfn.T, pfn.F, prs.Rs;
 struct T *E;
 iterator name REF_PROXY_GET;
 @@
@@ -1003,7 +969,7 @@ REF_PROXY_GET(E->F, Rs) {
 ...> }
 
 @depends on patch@
-identifier prg.FNg, pfng.T, pfng.F, prg.Rg, prg.Xg, prg.Lg;
+identifier prg.FNg, pfn.T, pfn.F, prg.Rg, prg.Xg, prg.Lg;
 struct T *E;
 expression e : script:python() { not assigns_field(e) };
 statement S, S1, S2;
@@ -1031,7 +997,7 @@ FNg(...) { <...
 ...> }
 
 @depends on patch@
-identifier prg.FNg, pfng.T, pfng.F, prg.Rg;
+identifier prg.FNg, pfn.T, pfn.F, prg.Rg;
 struct T *E;
 iterator name REF_PROXY_GET;
 @@
@@ -1058,7 +1024,7 @@ FN(...) { <...
 ...> }
 
 @depends on patch@
-identifier prm.FNm, pfnm.T, pfnm.F, prm.PFm;
+identifier prm.FNm, pfn.T, pfn.F, prm.PFm;
 statement prm.RMm;
 struct T *E;
 expression R;
@@ -1075,7 +1041,7 @@ FNm(...) { <...
 ...> }
 
 @depends on patch@
-identifier pmg.FNmg, pfnmg.T, pfnmg.F, pmg.PFmg, pmg.Xmg, pmg.Lmg;
+identifier pmg.FNmg, pfn.T, pfn.F, pmg.PFmg, pmg.Xmg, pmg.Lmg;
 struct T *E;
 expression R;
 @@
@@ -1203,16 +1169,16 @@ position p;
 @script:python@
 p << inc.p;
 @@
-LASTINC[0] = max(LASTINC[0], int(p[0].line))
+INC.note(p)
 
 @depends on patch && !hasinc && haslinux && inc@
-position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+position p : script:python() { CHANGED[0] and INC.is_last(p) };
 @@
 #include <...>@p
 + #include <linux/ref_proxy.h>
 
 @depends on patch && !hasinc && !haslinux && inc@
-position p : script:python() { CHANGED[0] and int(p[0].line) == LASTINC[0] };
+position p : script:python() { CHANGED[0] and INC.is_last(p) };
 @@
 #include <...>@p
 + #include <refconv/ref_proxy.h>
