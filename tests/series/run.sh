@@ -48,7 +48,7 @@ series()
 		(cd "$t/$how/step" && patch -s -p1 --dry-run <"$p" >/dev/null &&
 			patch -s -p1 <"$p" >/dev/null) || { echo "$p does not apply in order"; return 1; }
 		builds "$t/$how/step" || { echo "the tree does not build after $(basename "$p")"; return 1; }
-		grep -q '^Subject: \[PATCH [0-9]*/[0-9]*\] [^ ]*: .*struct ref' "$p" ||
+		grep -qE '^Subject: \[PATCH [0-9]+/[0-9]+\] [^ ]+: .*struct ([a-z0-9_]+_)?ref( |$)' "$p" ||
 			{ echo "$(basename "$p"): the subject does not name the conversion"; return 1; }
 		! grep -q 'refcount_t' "$p" || { echo "$(basename "$p") speaks of refcount_t"; return 1; }
 	done
