@@ -455,7 +455,9 @@ def field_group(d):
     for pos, _, _ in d.sites:
         if pos[0] not in files:
             files.append(pos[0])
-    return (d.what, "use refcount_t for %s" % d.what, files)
+    # the kernel's own subjects for these conversions
+    return (d.what, "convert %s from atomic_t to refcount_t"
+            % d.what.replace("struct ", ""), files)
 
 
 def table_row(d):

@@ -191,23 +191,28 @@ class Groups:
 
 def subject_of(units):
     """One subject for the units of a patch: the unit's own subject, or the
-    words the subjects share followed by what differs ("use refcount_t for
-    a.x and b.y"), shortened to "... and N more" past 75 characters."""
+    words the subjects share around what differs ("convert a.x and b.y from
+    atomic_t to refcount_t"), shortened to "a.x and N more" past 75
+    characters."""
     subjects = sorted(set(s for _, s in units))
     if len(subjects) == 1:
         return subjects[0]
     words = [s.split() for s in subjects]
-    common = []
-    for ws in zip(*words):
-        if len(set(ws)) != 1:
-            break
-        common.append(ws[0])
-    rest = [" ".join(w[len(common):]) for w in words]
-    head = " ".join(common)
-    text = "%s %s and %s" % (head, ", ".join(rest[:-1]), rest[-1])
+    head = 0
+    while all(len(w) > head and w[head] == words[0][head] for w in words):
+        head += 1
+    tail = 0
+    while all(len(w) > head + tail and w[-1 - tail] == words[0][-1 - tail]
+              for w in words):
+        tail += 1
+    rest = [" ".join(w[head:len(w) - tail]) for w in words]
+    pre, post = " ".join(words[0][:head]), " ".join(words[0][len(words[0]) - tail:])
+    mid = "%s and %s" % (", ".join(rest[:-1]), rest[-1])
+    text = " ".join(x for x in (pre, mid, post) if x)
     if len(text) > 75:
-        text = "%s %s and %d more" % (head, rest[0], len(rest) - 1)
-    return text.strip()
+        mid = "%s and %d more" % (rest[0], len(rest) - 1)
+        text = " ".join(x for x in (pre, mid, post) if x)
+    return text
 
 
 def description(coccis):
