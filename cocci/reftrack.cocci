@@ -47,7 +47,21 @@
 // not parse the attribute forms), a collect pass recording every site and
 // veto, decide-reftrack.py decide, then this script in the requested mode
 // over the decided files. Functions that already call the type's
-// addref/removeref or an rc_* allocator are left alone (idempotence).
+// addref/removeref or an rc_* allocator are left alone (idempotence), by
+// name in their own file only: a static function of the same name in
+// another file is converted.
+//
+// Collect records (KIND FILE LINE COL FIELD...; scripts/lib/README; S is a
+// tracked struct tag):
+//   fn NAME             a function definition
+//   veto S WHY          a use that keeps S unconverted
+//   alloc S WHAT, realloc S WHAT, store S WHAT, free S WHAT
+//                       a site the apply pass converts, and how
+//   local S FN X WHAT   a function-scope local X of FN, counted
+//   decl S, asg S, stmt S
+//                       a declaration of, an assignment to, an assignment
+//                       statement to a pointer to S
+//   call S CALLEE       a pointer to S passed to CALLEE
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The refconv developers.
@@ -65,38 +79,19 @@ virtual report
 
 @initialize:python@
 @@
-import os
-import re
+import os, re, sys
+if not os.environ.get("REFCONV_PYLIB"):
+    sys.stderr.write("reftrack.cocci: run it with scripts/run-cocci.sh or \"make coccicheck\"\n")
+    os._exit(2)
+sys.path.insert(0, os.environ["REFCONV_PYLIB"])
+import refconv_cocci as rc
+rc.require_driver("reftrack.cocci")
 
-WORK = os.environ.get("REFCONV_WORK", "")
 TAGS = {}        # struct tag -> (addref, removeref)
 TYPEDEFS = {}    # typedef name -> struct tag
 FIELDS = {}      # struct tag -> [(field, tag of the pointee)]
 FIELDTAG = {}    # field name -> tag, for names that always point to one
-CONV = set()     # tags converted (apply pass)
-REPORT = {}      # (file, line, col) -> [message]
-SKIP = set()     # functions already converted
-LOCALS = {}      # function -> {rank: counted local}
-# allocations are zeroed: a tracked field's first store releases the old
-# value, which must be NULL
-RC = {"kmalloc": "rc_kzalloc", "kmalloc_array": "rc_kcalloc",
-      "vmalloc": "rc_vzalloc", "kvmalloc": "rc_kvzalloc"}
-ALLOCS = {"kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "krealloc",
-          "vmalloc", "vzalloc", "kvmalloc", "kvzalloc", "malloc", "calloc",
-          "realloc"}
-FREES = {"kfree", "vfree", "kvfree", "free"}
-_out = None
-
-
-def _read(name):
-    path = os.path.join(WORK, name)
-    if not WORK or not os.path.exists(path):
-        return []
-    with open(path) as f:
-        return [l.rstrip("\n").split("\t") for l in f if l.strip()]
-
-
-for r in _read("names"):
+for r in rc.rows("tracked"):
     if r[0] == "tag":
         TAGS[r[1]] = (r[2], r[3])
     elif r[0] == "typedef":
@@ -105,13 +100,27 @@ for r in _read("names"):
         FIELDS.setdefault(r[1], []).append((r[2], r[3]))
     elif r[0] == "fieldtag":
         FIELDTAG[r[1]] = r[2]
-for r in _read("decisions"):
-    if r[0] == "type":
-        CONV.add(r[1])
-    elif r[0] == "local":
-        LOCALS.setdefault(r[1], {})[int(r[2])] = r[3]
-    elif r[0] == "report":
-        REPORT.setdefault((r[1], r[2], r[3]), []).append(r[4])
+CONV = set(r[0] for r in rc.rows("types"))     # tags converted (apply pass)
+LOCALS = {}      # function -> {rank: counted local}
+for r in rc.rows("locals"):
+    LOCALS.setdefault(r[0], {})[int(r[1])] = r[2]
+SITES = rc.Sites()
+# per file: the functions already converted (patch), the function-scope
+# local declarations (collect)
+SKIP = set()
+TOP = set()
+# the per-field rules' index in this file, unexpanded: no struct has that
+# many fields (decide-reftrack.py names writes the run's copy, with one
+# copy of those rules per field index)
+__K__ = 1 << 30
+# allocations are zeroed: a tracked field's first store releases the old
+# value, which must be NULL
+RC = {"kmalloc": "rc_kzalloc", "kmalloc_array": "rc_kcalloc",
+      "vmalloc": "rc_vzalloc", "kvmalloc": "rc_kvzalloc"}
+ALLOCS = {"kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "krealloc",
+          "vmalloc", "vzalloc", "kvmalloc", "kvzalloc", "malloc", "calloc",
+          "realloc"}
+FREES = {"kfree", "vfree", "kvfree", "free"}
 
 
 def base_tag(t):
@@ -171,11 +180,17 @@ def ok(p):
 
 
 def field_name(t, k):
+    """The K-th tracked field of struct T whose pointee converts."""
     return [f for f, ft in FIELDS.get(t, []) if ft in CONV][k]
 
 
 def nfields(t):
     return len([f for f, ft in FIELDS.get(t, []) if ft in CONV])
+
+
+def field_release(t, k):
+    """The removeref of the K-th converted field of struct T."""
+    return TAGS[dict(FIELDS[t])[field_name(t, k)]][1]
 
 
 def helpers():
@@ -197,46 +212,22 @@ def reads(r, l):
     return any(w in words for w in re.findall(r"[A-Za-z_]\w*", str(l)))
 
 
-def release_fields(t, e):
-    """'if (e) S_removeref(e->f)[, ...]' for the tracked fields of *e."""
-    calls = ["%s(%s->%s)" % (TAGS[ft][1], e, f)
-             for f, ft in FIELDS.get(tag(t), []) if ft in CONV]
-    return "if (%s)\n\t%s" % (e, ",\n\t".join(calls))
-
-
-def has_fields(t):
-    return any(ft in CONV for _, ft in FIELDS.get(tag(t), []))
-
-
 def infn(p):
     f = p[0].current_element
     return f != "something_else" and not f.startswith("REFTRACK")
 
 
-def emit(*fields):
-    global _out
-    if not WORK:
-        return
-    if _out is None:
-        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a", buffering=1)
-    _out.write("\t".join(str(f) for f in fields) + "\n")
-
-
-def at(p):
-    return (p[0].file, str(p[0].line), str(p[0].column))
+def issite(p):
+    return p in SITES
 
 
 def veto(t, p, why):
-    emit("veto", t, *at(p), why)
-
-
-def site(t, p, what):
-    emit("site", t, *at(p), what)
+    rc.emit("veto", p, t, why)
 
 
 def assign_site(t, p, l, r):
     """A statement l = r; storing a pointer to tracked type t."""
-    emit("stmt", t, *at(p))
+    rc.emit("stmt", p, t)
     m = re.match(r"^\s*(\w+)\s*\(", r)
     if m and m.group(1) not in ALLOCS:
         veto(t, p, "%s is assigned the result of %s(), whose ownership "
@@ -250,13 +241,13 @@ def assign_site(t, p, l, r):
             veto(t, p, "%s(%s): the grown part would hold uninitialised "
                  "tracked fields" % (m.group(1), l))
         else:
-            site(t, p, "%s: use rc_%s" % (l, m.group(1)))
+            rc.emit("realloc", p, t, "%s: use rc_%s" % (l, m.group(1)))
     elif m:
-        site(t, p, "%s = %s(): use %s and take a reference"
-             % (l, m.group(1), "rc_calloc" if m.group(1) == "malloc"
-                else RC.get(m.group(1), "rc_" + m.group(1))))
+        rc.emit("alloc", p, t, "%s = %s(): use %s and take a reference"
+                % (l, m.group(1), "rc_calloc" if m.group(1) == "malloc"
+                   else RC.get(m.group(1), "rc_" + m.group(1))))
     elif r == "NULL" or simple(r):
-        site(t, p, "%s = %s: addref the new value, removeref the old" % (l, r))
+        rc.emit("store", p, t, "%s = %s: addref the new value, removeref the old" % (l, r))
     else:
         veto(t, p, "%s = %s: the value is not a variable or a field, "
              "addref would evaluate it twice" % (l, r))
@@ -264,7 +255,7 @@ def assign_site(t, p, l, r):
 
 def free_site(t, p, fr, e):
     if re.match(r"^\w+(\s*(->|\.)\s*\w+)?$", e):
-        site(t, p, "%s(%s): release the reference instead" % (fr, e))
+        rc.emit("free", p, t, "%s(%s): release the reference instead" % (fr, e))
     else:
         veto(t, p, "%s(%s): only a variable or a field can be released" % (fr, e))
 
@@ -273,21 +264,11 @@ def untracked_store(t, t2, p, e):
     if tag(t) and not tag(t2):
         veto(tag(t), p, "%s is stored into a %s, which is not counted" % (e, t2))
 
-
-TOLD = set()
-
-
-def tell(p, mode):
-    import coccilib.report
-    import coccilib.org
-    if at(p) in TOLD:
-        return
-    TOLD.add(at(p))
-    for msg in REPORT.get(at(p), []):
-        if mode == "report":
-            coccilib.report.print_report(p[0], msg)
-        else:
-            coccilib.org.print_todo(p[0], msg)
+@script:python@
+@@
+# once per file: nothing is carried from one file of a batch to the next
+SKIP.clear()
+TOP.clear()
 
 // ---------------------------------------------------------------------------
 // collect: function definitions; those returning tracked pointers veto
@@ -305,7 +286,7 @@ fn << cfn.fn;
 p << cfn.p;
 @@
 if not fn.startswith("REFTRACK"):
-    emit("fn", fn, p[0].file)
+    rc.emit("fn", p, fn)
     if tag(R):
         veto(tag(R), p, "%s() returns a tracked pointer: returned references "
              "are not converted" % fn)
@@ -330,9 +311,8 @@ T << ctop.T;
 x << ctop.x;
 d << ctop.d;
 @@
-TOP = globals().setdefault("TOP", set())
 if tag(T):
-    TOP.add(at(d))
+    TOP.add(rc.key(d))
 
 @cdecl depends on collect@
 type T;
@@ -348,11 +328,11 @@ x << cdecl.x;
 d << cdecl.d;
 @@
 if tag(T):
-    emit("decl", tag(T), *at(d))
+    rc.emit("decl", d, tag(T))
 if tag(T) and infn(d) and d[0].current_element != x:
-    if at(d) in globals().get("TOP", set()):
-        site(tag(T), d, "local %s counted: released before each return" % x)
-        emit("local", tag(T), *at(d), d[0].current_element, x)
+    if rc.key(d) in TOP:
+        rc.emit("local", d, tag(T), d[0].current_element, x,
+                "local %s counted: released before each return" % x)
     else:
         veto(tag(T), d, "local %s of an inner block: its releases on "
              "break, continue and goto paths are not converted" % x)
@@ -469,7 +449,7 @@ T << casg.T;
 p << casg.p;
 @@
 if tag(T):
-    emit("asg", tag(T), *at(p))
+    rc.emit("asg", p, tag(T))
 
 @cstmt depends on collect@
 type T;
@@ -639,7 +619,7 @@ e << ccall.e;
 @@
 if tag(T) and fn not in FREES and fn not in ALLOCS and fn not in helpers() \
         and not fn.startswith("rc_"):
-    emit("call", tag(T), *at(p), fn)
+    rc.emit("call", p, tag(T), fn)
 
 // collect: frees of tracked objects
 
@@ -660,25 +640,9 @@ fr << cfree.fr;
 if tag(T):
     free_site(tag(T), p, fr, e)
 
-// collect: functions already converted
-
-@cdone depends on collect@
-identifier fn, h;
-position p;
-@@
-fn(...) { <... h@p(...) ...> }
-
-@script:python depends on collect@
-h << cdone.h;
-fn << cdone.fn;
-@@
-if h in helpers() or h.startswith("rc_"):
-    emit("done", fn)
-
 @finalize:python depends on collect@
 @@
-if _out is not None:
-    _out.close()
+rc.finish()
 
 // ---------------------------------------------------------------------------
 // patch: functions that already call reftrack helpers are left alone
@@ -1116,115 +1080,50 @@ fresh identifier rc = script:python(a) { RC.get(a, "rc_" + a) };
 )
 
 // patch: frees release the fields' references, then the pointer's; a
-// parameter's reference belongs to the caller
+// parameter's reference belongs to the caller. One set of rules per field
+// index __K__: decide-reftrack.py names writes the run's copy of this file
+// with the block below once for each index the run's structs need (here,
+// unexpanded, __K__ is larger than any struct's count: the block matches
+// nothing).
 
-@pfreef0 depends on patch@
-type T : script:python() { conv(T) and nfields(tag(T)) > 0 };
+// BEGIN per tracked field
+@pfreef__K__ depends on patch@
+type T : script:python() { conv(T) and nfields(tag(T)) > __K__ };
 T e;
 position s : script:python() { ok(s) };
 identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(T) { field_name(tag(T), 0) };
-fresh identifier rm = script:python(T) { TAGS[dict(FIELDS[tag(T)])[field_name(tag(T), 0)]][1] };
+fresh identifier f = script:python(T) { field_name(tag(T), __K__) };
+fresh identifier rm = script:python(T) { field_release(tag(T), __K__) };
 @@
 + if (e)
 + 	rm(e->f);
   fr@s(e);
 
-@pfreeg0 depends on patch disable ptr_to_array@
+@pfreeg__K__ depends on patch disable ptr_to_array@
 expression E;
-identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 0 };
+identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > __K__ };
 position s : script:python() { ok(s) };
 identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(g) { field_name(field_tag(g), 0) };
-fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 0)]][1] };
+fresh identifier f = script:python(g) { field_name(field_tag(g), __K__) };
+fresh identifier rm = script:python(g) { field_release(field_tag(g), __K__) };
 @@
 + if (E->g)
 + 	rm(E->g->f);
   fr@s(E->g);
 
-@pfreegd0 depends on patch disable ptr_to_array@
+@pfreegd__K__ depends on patch disable ptr_to_array@
 expression E;
-identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 0 };
+identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > __K__ };
 position s : script:python() { ok(s) };
 identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(g) { field_name(field_tag(g), 0) };
-fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 0)]][1] };
+fresh identifier f = script:python(g) { field_name(field_tag(g), __K__) };
+fresh identifier rm = script:python(g) { field_release(field_tag(g), __K__) };
 @@
 + if (E.g)
 + 	rm(E.g->f);
   fr@s(E.g);
 
-@pfreef1 depends on patch@
-type T : script:python() { conv(T) and nfields(tag(T)) > 1 };
-T e;
-position s : script:python() { ok(s) };
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(T) { field_name(tag(T), 1) };
-fresh identifier rm = script:python(T) { TAGS[dict(FIELDS[tag(T)])[field_name(tag(T), 1)]][1] };
-@@
-+ if (e)
-+ 	rm(e->f);
-  fr@s(e);
-
-@pfreeg1 depends on patch disable ptr_to_array@
-expression E;
-identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 1 };
-position s : script:python() { ok(s) };
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(g) { field_name(field_tag(g), 1) };
-fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 1)]][1] };
-@@
-+ if (E->g)
-+ 	rm(E->g->f);
-  fr@s(E->g);
-
-@pfreegd1 depends on patch disable ptr_to_array@
-expression E;
-identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 1 };
-position s : script:python() { ok(s) };
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(g) { field_name(field_tag(g), 1) };
-fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 1)]][1] };
-@@
-+ if (E.g)
-+ 	rm(E.g->f);
-  fr@s(E.g);
-
-@pfreef2 depends on patch@
-type T : script:python() { conv(T) and nfields(tag(T)) > 2 };
-T e;
-position s : script:python() { ok(s) };
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(T) { field_name(tag(T), 2) };
-fresh identifier rm = script:python(T) { TAGS[dict(FIELDS[tag(T)])[field_name(tag(T), 2)]][1] };
-@@
-+ if (e)
-+ 	rm(e->f);
-  fr@s(e);
-
-@pfreeg2 depends on patch disable ptr_to_array@
-expression E;
-identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 2 };
-position s : script:python() { ok(s) };
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(g) { field_name(field_tag(g), 2) };
-fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 2)]][1] };
-@@
-+ if (E->g)
-+ 	rm(E->g->f);
-  fr@s(E->g);
-
-@pfreegd2 depends on patch disable ptr_to_array@
-expression E;
-identifier g : script:python() { field_conv(g) and nfields(field_tag(g)) > 2 };
-position s : script:python() { ok(s) };
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-fresh identifier f = script:python(g) { field_name(field_tag(g), 2) };
-fresh identifier rm = script:python(g) { TAGS[dict(FIELDS[field_tag(g)])[field_name(field_tag(g), 2)]][1] };
-@@
-+ if (E.g)
-+ 	rm(E.g->f);
-  fr@s(E.g);
+// END per tracked field
 
 @pfreep depends on patch@
 type T : script:python() { conv(T) };
@@ -1273,7 +1172,7 @@ fresh identifier rm = script:python(g) { field_helpers(g)[1] };
 // report, org, context: every decided site and every vetoed one
 
 @rexp depends on report || org@
-position p : script:python() { at(p) in REPORT };
+position p : script:python() { issite(p) };
 expression E;
 @@
 E@p
@@ -1281,15 +1180,15 @@ E@p
 @script:python depends on report@
 p << rexp.p;
 @@
-tell(p, "report")
+SITES.tell(p, "report")
 
 @script:python depends on org@
 p << rexp.p;
 @@
-tell(p, "org")
+SITES.tell(p, "org")
 
 @rdecl depends on report || org@
-position p : script:python() { at(p) in REPORT };
+position p : script:python() { issite(p) };
 type T;
 identifier x;
 expression E;
@@ -1299,15 +1198,15 @@ expression E;
 @script:python depends on report@
 p << rdecl.p;
 @@
-tell(p, "report")
+SITES.tell(p, "report")
 
 @script:python depends on org@
 p << rdecl.p;
 @@
-tell(p, "org")
+SITES.tell(p, "org")
 
 @rarr depends on report || org@
-position p : script:python() { at(p) in REPORT };
+position p : script:python() { issite(p) };
 type T;
 identifier x;
 @@
@@ -1316,15 +1215,15 @@ T x@p[...];
 @script:python depends on report@
 p << rarr.p;
 @@
-tell(p, "report")
+SITES.tell(p, "report")
 
 @script:python depends on org@
 p << rarr.p;
 @@
-tell(p, "org")
+SITES.tell(p, "org")
 
 @rfn depends on report || org@
-position p : script:python() { at(p) in REPORT };
+position p : script:python() { issite(p) };
 type R;
 identifier fn;
 @@
@@ -1333,15 +1232,15 @@ R fn@p(...) { ... }
 @script:python depends on report@
 p << rfn.p;
 @@
-tell(p, "report")
+SITES.tell(p, "report")
 
 @script:python depends on org@
 p << rfn.p;
 @@
-tell(p, "org")
+SITES.tell(p, "org")
 
 @rmem depends on report || org@
-position p : script:python() { at(p) in REPORT };
+position p : script:python() { issite(p) };
 type T;
 identifier U, f;
 @@
@@ -1350,15 +1249,15 @@ union U { ... T f@p; ... };
 @script:python depends on report@
 p << rmem.p;
 @@
-tell(p, "report")
+SITES.tell(p, "report")
 
 @script:python depends on org@
 p << rmem.p;
 @@
-tell(p, "org")
+SITES.tell(p, "org")
 
 @depends on context@
-position p : script:python() { at(p) in REPORT };
+position p : script:python() { issite(p) };
 expression E;
 @@
 * E@p

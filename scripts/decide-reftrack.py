@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Decide which tracked types cocci/reftrack.cocci converts.
 
-Called by scripts/run-cocci.sh around the collect pass:
+Called by scripts/run-cocci.sh around the collect pass (the work directory's
+common files are described in scripts/lib/README):
 
-    decide-reftrack.py names WORK < FILES   tracked types -> WORK/names,
-                                            files worth collecting -> WORK/candidates
-    decide-reftrack.py decide WORK          WORK/collect.* -> WORK/decisions,
-                                            WORK/files
+    decide-reftrack.py names WORK < FILES   names, universe, candidates,
+                                            tracked, reftrack.cocci
+    decide-reftrack.py decide WORK          sites, groups, files, types,
+                                            locals
 
 Tracked types are found by text, because spatch cannot parse the plugin's
 attribute forms and a header is not seen by the .c files that use it:
@@ -17,6 +18,33 @@ too. A type is converted only when no collected site vetoes it (the reasons
 are in cocci/reftrack.cocci): converting part of a type's uses would mix
 counted and uncounted pointers to the same objects, which frees objects that
 an uncounted pointer still uses.
+
+The collect records (KIND FILE LINE COL ...), as cocci/reftrack.cocci writes
+them (S is a tracked struct tag):
+    fn       NAME          a function definition
+    veto     S WHY         a use that keeps S unconverted
+    alloc, realloc, store, free
+             S WHAT        a site the apply pass converts, and what it does
+    local    S FN X WHAT   a function-scope local X of FN, counted
+    decl     S             a declaration of a pointer to S
+    asg      S             an assignment to a pointer to S (any)
+    stmt     S             an assignment statement to one
+    call     S CALLEE      a pointer to S passed to CALLEE
+
+This conversion's own tables:
+    tracked   (names; read by the collect and apply passes)
+              tag S ADDREF REMOVEREF FILE
+                                        a tracked struct, its helpers and
+                                        the file that defines it
+              typedef T S               a typedef name of one
+              field S F T               a pointer field F of S to tracked T
+              fieldtag F T              a field name whose every struct
+                                        agrees it points to tracked T
+    types     S                 (decide) the tracked types converted
+    locals    FN RANK X         (decide) the counted locals of FN, ranked:
+                                the release rules find them by name and rank
+The names step also writes the run's reftrack.cocci, with the per-field
+release rules repeated for as many fields as a tracked struct has.
 """
 
 import os
@@ -24,8 +52,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import decide_common  # noqa: E402
 import refconv_spec  # noqa: E402
-from decide_common import main, records as _records, text as _text, write_lines as _write  # noqa: E402
 
 ID = r"[A-Za-z_]\w*"
 MAX_LOCALS = 6  # cocci/reftrack.cocci has one release rule per local
@@ -44,6 +72,11 @@ STRUCT_BODY = re.compile(r"(?:\bREFTRACK_STRUCT\s*\(\s*(%s)\s*\)|\bstruct\s+(?:\
                          r"(?:__attribute__\s*\(\(.*?\)\)\s*)?(%s))\s*\{([^{}]*)\}" % (ID, ID))
 FIELD = re.compile(r"(?:^|(?<=[;{]))\s*(?:const\s+)?(?:struct\s+(%s)|(%s))\s*\*\s*(%s)\s*;" % (ID, ID, ID))
 
+# the collect records of a site the apply pass converts
+ACTIONS = ("alloc", "realloc", "store", "free")
+# the block of cocci/reftrack.cocci repeated once per tracked field
+PER_FIELD = "per tracked field"
+
 
 def _fields(texts, tags, typedefs):
     """(S, F, T) for every pointer field F of struct S: T is the tag it
@@ -58,12 +91,11 @@ def _fields(texts, tags, typedefs):
     return out
 
 
-def names(work, files):
-    """Tracked struct tags and typedef names of the run, WORK/names:
-    'tag S ADDREF REMOVEREF' and 'typedef T S'."""
-    texts = {f: _text(f) for f in files}
+def tracked_tags(texts):
+    """(tags, tags with their own helpers, typedef name -> tag): the tracked
+    struct tags of the run."""
     tags, helpers, typedefs = set(), set(), {}
-    for t in texts.values():
+    for t in texts:
         for r in TAGGED:
             tags.update(r.findall(t))
         helpers.update(HELPERS.findall(t))
@@ -74,90 +106,212 @@ def names(work, files):
                 tags.add(m.group(2) or m.group(3))
     for args in refconv_spec.load()["track"]:
         tags.add(args[0])
-    for t in texts.values():
+    for t in texts:
         for tag, name in TYPEDEF.findall(t):
             if tag in tags:
                 typedefs[name] = tag
+    return tags, helpers, typedefs
+
+
+def defined_in(texts, tag):
+    """The first file whose text defines struct TAG ('' if none does)."""
+    for f, t in texts.items():
+        for m in STRUCT_BODY.finditer(t):
+            if (m.group(1) or m.group(2)) == tag:
+                return f
+    for f, t in texts.items():
+        if any(tag in r.findall(t) for r in TAGGED):
+            return f
+    return ""
+
+
+def tracked_rows(texts, tags, helpers, typedefs, fields):
+    """The rows of WORK/tracked."""
     rows = []
     for s in sorted(tags):
         if s in helpers:
-            rows.append("tag\t%s\t%s_addref\t%s_removeref" % (s, s, s))
+            rows.append(("tag", s, s + "_addref", s + "_removeref", defined_in(texts, s)))
         else:
-            rows.append("tag\t%s\treftrack_addref\treftrack_removeref" % s)
-    rows += ["typedef\t%s\t%s" % (n, s) for n, s in sorted(typedefs.items())]
-    fields = _fields(texts.values(), tags, typedefs)
+            rows.append(("tag", s, "reftrack_addref", "reftrack_removeref",
+                         defined_in(texts, s)))
+    rows += [("typedef", n, s) for n, s in sorted(typedefs.items())]
     # the release of a freed object's references: fields of tracked structs
-    rows += ["field\t%s\t%s\t%s" % f for f in sorted(fields) if f[0] in tags and f[2]]
+    rows += [("field",) + f for f in sorted(fields) if f[0] in tags and f[2]]
     # stores through a field whose struct spatch cannot see: by field name,
     # when every struct with a pointer field of that name agrees
     by_name = {}
     for _, f, t in fields:
         by_name.setdefault(f, set()).add(t)
-    rows += ["fieldtag\t%s\t%s" % (f, min(t)) for f, t in sorted(by_name.items())
+    rows += [("fieldtag", f, min(t)) for f, t in sorted(by_name.items())
              if len(t) == 1 and min(t)]
-    _write(work, "names", rows)
+    return rows
+
+
+def most_fields(rows):
+    """The largest number of tracked pointer fields of one struct."""
+    count = {}
+    for r in rows:
+        if r[0] == "field":
+            count[r[1]] = count.get(r[1], 0) + 1
+    return max(count.values(), default=0)
+
+
+def names(path, files):
+    """The names step: the tracked types and fields (tracked), their names
+    (names), the files that name one (candidates), and the run's semantic
+    patch with one set of field release rules per field (reftrack.cocci)."""
+    work = decide_common.Work(path)
+    work.write("universe", files)
+    texts = {f: decide_common.text(f) for f in files}
+    tags, helpers, typedefs = tracked_tags(texts.values())
+    rows = tracked_rows(texts, tags, helpers, typedefs,
+                        _fields(texts.values(), tags, typedefs))
+    work.write_rows("tracked", rows)
     words = sorted(tags | set(typedefs))
+    work.write("names", sorted(set(words) | set(r[2] for r in rows if r[0] == "field")))
     cand = []
     if words:
         use = re.compile(r"\b(?:%s)\b" % "|".join(words))
         cand = [f for f in files if use.search(texts[f])]
-    _write(work, "candidates", cand)
+    work.write("candidates", cand)
+    smpl = decide_common.run_cocci()
+    if smpl:
+        decide_common.write_run_cocci(path, decide_common.repeat_block(
+            smpl, PER_FIELD, most_fields(rows)))
 
 
-def decide(work):
-    """Types without a veto are converted; every site of them is listed."""
-    vetoes, sites, defined, locs = {}, [], set(), {}
+class Seen:
+    """What the collect pass saw."""
 
-    def veto(t, f, l, c, why):
-        vetoes.setdefault(t, []).append((f, int(l), c, why))
+    def __init__(self):
+        self.vetoes = {}        # S -> [(file, line, col, why)]
+        self.sites = []         # (S, file, line, col, kind, what)
+        self.defined = set()    # function names
+        self.locs = {}          # FN -> {(line, col, X, file, S)}
+        self.stmts = set()      # (S, file, line, col) of statements, declarations
+        self.asgs = []          # (S, file, line, col) of assignments
+        self.calls = []         # (S, file, line, col, callee)
 
-    for r in _records(work):
-        kind = r[0]
-        if kind == "veto":          # veto TYPE file line col reason
-            veto(*r[1:6])
-        elif kind == "site":        # site TYPE file line col what
-            sites.append(r)
-        elif kind == "fn":          # fn NAME file
-            defined.add(r[1])
-        elif kind == "local":       # local TYPE file line col FN X
-            locs.setdefault(r[5], set()).add((int(r[3]), int(r[4]), r[6], r[2], r[1]))
-    stmts = {tuple(r[1:5]) for r in _records(work) if r[0] in ("stmt", "decl")}
-    for r in _records(work):
-        if r[0] == "asg" and tuple(r[1:5]) not in stmts:   # asg TYPE file line col
-            veto(r[1], r[2], r[3], r[4], "assignment inside an expression (a loop "
-                 "header, a condition): no statement to put the addref in")
-    for r in _records(work):
-        if r[0] == "call" and r[5] not in defined:     # call TYPE file line col CALLEE
-            veto(r[1], r[2], r[3], r[4], "passed to %s(), which is not converted in "
-                 "this run and may keep the pointer uncounted" % r[5])
-    # the release rules find a function's locals by its name and a rank
-    for fn, xs in locs.items():
+    def veto(self, t, f, l, c, why):
+        self.vetoes.setdefault(t, []).append((f, int(l), c, why))
+
+    def add(self, r):
+        """One collect record."""
+        kind, (f, l, c), rest = r[0], r[1:4], r[4:]
+        if kind == "veto":
+            self.veto(rest[0], f, l, c, rest[1])
+        elif kind in ACTIONS:
+            self.sites.append((rest[0], f, l, c, kind, rest[1]))
+        elif kind == "local":
+            self.sites.append((rest[0], f, l, c, kind, rest[3]))
+            self.locs.setdefault(rest[1], set()).add((int(l), int(c), rest[2], f, rest[0]))
+        elif kind == "fn":
+            self.defined.add(rest[0])
+        elif kind in ("stmt", "decl"):
+            self.stmts.add((rest[0], f, l, c))
+        elif kind == "asg":
+            self.asgs.append((rest[0], f, l, c))
+        elif kind == "call":
+            self.calls.append((rest[0], f, l, c, rest[1]))
+
+
+def read_seen(work):
+    """The collect records of WORK as a Seen."""
+    seen = Seen()
+    for r in work.records():
+        seen.add(r)
+    return seen
+
+
+def veto_expressions(seen):
+    """An assignment that is not a statement has no place for an addref."""
+    for a in seen.asgs:
+        if a not in seen.stmts:
+            seen.veto(*a, "assignment inside an expression (a loop header, a "
+                      "condition): no statement to put the addref in")
+
+
+def veto_calls(seen):
+    """A pointer passed to a function the run does not convert may be kept
+    there uncounted."""
+    for t, f, l, c, callee in seen.calls:
+        if callee not in seen.defined:
+            seen.veto(t, f, l, c, "passed to %s(), which is not converted in "
+                      "this run and may keep the pointer uncounted" % callee)
+
+
+def veto_locals(seen):
+    """The release rules find a function's locals by its name and a rank:
+    one function per name, at most MAX_LOCALS locals."""
+    for fn, xs in seen.locs.items():
         why = None
         if len({x[3] for x in xs}) > 1:
             why = "%s() is defined in several files" % fn
         elif len(xs) > MAX_LOCALS:
             why = "%s() has more than %d tracked locals" % (fn, MAX_LOCALS)
         for l, c, x, f, t in xs if why else []:
-            veto(t, f, l, c, why)
-    converted = sorted({r[1] for r in sites} - set(vetoes))
-    rows = ["type\t%s" % t for t in converted]
-    for fn, xs in sorted(locs.items()):
-        xs = sorted(x for x in xs if x[4] in converted)
-        rows += ["local\t%s\t%d\t%s" % (fn, k, x[2]) for k, x in enumerate(xs)]
-    report = set()
-    for r in sites:
-        if r[1] in converted:
-            report.add((r[2], int(r[3]), r[4], "WARNING: %s" % r[5]))
-    for t, vs in vetoes.items():
+            seen.veto(t, f, l, c, why)
+
+
+def converted(seen):
+    """The types with a site and no veto."""
+    return sorted({s[0] for s in seen.sites} - set(seen.vetoes))
+
+
+def local_rows(seen, conv):
+    """(FN, RANK, X) of the counted locals of the converted types."""
+    rows = []
+    for fn, xs in sorted(seen.locs.items()):
+        xs = sorted(x for x in xs if x[4] in conv)
+        rows += [(fn, k, x[2]) for k, x in enumerate(xs)]
+    return rows
+
+
+def site_rows(seen, conv):
+    """The sites rows: every site of a converted type, every veto; sorted by
+    position, a position's messages by text."""
+    rows = {}
+    for t, f, l, c, kind, what in seen.sites:
+        if t in conv:
+            rows.setdefault((f, int(l), c, "WARNING: %s" % what), (kind, t))
+    for t, vs in seen.vetoes.items():
         for f, l, c, why in vs:
-            report.add((f, l, c, "INFO: struct %s kept: %s" % (t, why)))
-    rows += ["report\t%s\t%d\t%s\t%s" % r for r in sorted(report)]
-    _write(work, "decisions", rows)
-    _write(work, "files", sorted({r[0] for r in report}))
+            rows.setdefault((f, l, c, "INFO: struct %s kept: %s" % (t, why)), ("kept", t))
+    return [(rows[k][0], k[0], k[1], k[2], "struct " + rows[k][1], k[3])
+            for k in sorted(rows, key=lambda k: (k[0], k[1], int(k[2]), k[3]))]
+
+
+def group_rows(work, seen, conv):
+    """(unit, subject, files) per converted type: the file that defines it
+    (from WORK/tracked), then the files of its sites."""
+    home = {r[1]: r[4] for r in work.rows("tracked") if r[0] == "tag" and len(r) > 4}
+    out = []
+    for t in conv:
+        files = sorted(set(s[1] for s in seen.sites if s[0] == t))
+        first = home.get(t) or files[0]
+        out.append(("struct " + t, "track struct %s with the reftrack allocator" % t,
+                    [first] + [f for f in files if f != first]))
+    return out
+
+
+def decide(path):
+    """Types without a veto are converted; every site of them is listed."""
+    work = decide_common.Work(path)
+    seen = read_seen(work)
+    veto_expressions(seen)
+    veto_calls(seen)
+    veto_locals(seen)
+    conv = converted(seen)
+    st = site_rows(seen, conv)
+    work.write_sites(st)
+    work.write_groups(group_rows(work, seen, conv))
+    work.write("files", sorted({s[1] for s in st}))
+    work.write("types", conv)
+    work.write_rows("locals", local_rows(seen, conv))
     print("reftrack: %d tracked type(s) converted (%s), %d kept (%s)"
-          % (len(converted), ", ".join(converted) or "none", len(vetoes),
-             ", ".join(sorted(vetoes)) or "none"))
+          % (len(conv), ", ".join(conv) or "none", len(seen.vetoes),
+             ", ".join(sorted(seen.vetoes)) or "none"))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv, names, decide))
+    sys.exit(decide_common.main(sys.argv, names, decide))
