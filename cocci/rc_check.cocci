@@ -51,6 +51,40 @@
 // drop a get's result are not changed: with checking on, they show up as
 // leaks, which is the point of the checker.
 //
+// The collect pass records every definition, field, get, put, allocation,
+// free, comparison, access and kept object (KIND FILE LINE COL FIELD...;
+// scripts/lib/README), and scripts/decide-rc_check.py decides the
+// accessors and writes the sites with their report lines. Report, org and
+// context mode take the sites by position. Patch mode rewrites the reads
+// first, by position, while the positions are still those of the collect
+// pass; the other rewrites follow one another, and since spatch renumbers
+// a function once a rule has changed it, they match by shape and type, as
+// the collect pass did. The report scripts inherit the metavariables of
+// their rule although they only print the site: spatch runs a script once
+// per binding of what it inherits, in the order of those bindings, and org
+// mode prints in that order.
+//
+// Collect records, in rule order:
+//   field T F TYPE    field F of struct T has TYPE (at F)
+//   read T F FN       P->F, P a struct T * of an accessors TYPE, in FN
+//   def T             the definition of struct T
+//   get T FN, put T FN
+//                     the return of FN's get, the if of FN's put
+//   alloc T FN, alloca T FN
+//                     struct T *v = ALLOC(...) / v = ALLOC(...) in FN
+//   free T FN, eq T   free(p), p == q / p != q on struct T pointers
+//   fn T NAME R PS def|proto, fnread NAME F
+//                     a function TYPE__NAME(PS) returning R, defined or
+//                     declared; one that reads F of its parameter
+//   assigned, incdec, addrof, lvarg M, constp
+//                     P->F written, ++/--, &P->F, an argument of M(),
+//                     through a const pointer
+//   acc T F           P->F, P a struct T *
+//   kobj T X, kszalloc, ksize T, untyped E F
+//                     struct T X not behind a pointer, sizeof(struct T)
+//                     in an allocation and elsewhere, E->F of a checked
+//                     struct's field name F, E of unknown type
+//
 // Confidence: Moderate
 // Copyright: (C) 2026 The refconv developers.
 // Options: --no-includes --include-headers
@@ -64,74 +98,69 @@ virtual context
 virtual org
 virtual report
 
+
 @initialize:python@
 @@
 import os, re, sys
-sys.path.insert(0, os.environ.get("REFCONV_PYLIB", ""))
+if not os.environ.get("REFCONV_PYLIB"):
+    sys.stderr.write("rc_check.cocci: run it with scripts/run-cocci.sh or \"make coccicheck\"\n")
+    os._exit(2)
+sys.path.insert(0, os.environ["REFCONV_PYLIB"])
+import refconv_cocci as rc
 import refconv_spec
+rc.require_driver("rc_check.cocci")
 
 SPEC = refconv_spec.load()
 TYPES = set(a[0] for a in SPEC["rc_check"])
 ACCESSORS = set(a[0] for a in SPEC["rc_check"] if len(a) > 1)
+# WORK/names: the field names of the checked structs (untyped accesses)
+NAMES = set(r[0] for r in rc.rows("names"))
+# WORK/sites: "def", "accessor", "get", "put", "alloc", "free", "eq",
+# "read", "access" (WARNING), "kept" (INFO)
+SITES = rc.Sites()
+# WORK/accessors, the "define" lines: TYPE -> {field: (rtype, param)}
+DEFINE = {}
+for _r in rc.rows("accessors"):
+    if _r[2] == "define":
+        DEFINE.setdefault(_r[0], {})[_r[1]] = (_r[3], _r[4])
+# the virtual rules of the run: "collect", "patch", "report", "org"
 VIRT = set()
-DONE = set()
-# file -> line of its last #include <...> (patch mode)
-LASTINC = {}
-# field name -> checked structs that have it (report mode)
-FIELDS = {}
-
-# --- the accessors option ---
-WORK = os.environ.get("REFCONV_WORK", "")
-# (TYPE, field) -> decision of scripts/decide-rc_check.py: ("define", rtype,
-# param), ("reuse", const, where), ("keep", reason); None without a table
-DECISION = None
-if WORK and os.path.exists(os.path.join(WORK, "accessors")):
-    DECISION = {}
-    with open(os.path.join(WORK, "accessors")) as _f:
-        for _l in _f:
-            _r = _l.rstrip("\n").split("\t")
-            DECISION[(_r[0], _r[1])] = tuple(_r[2:])
 # (file, TYPE) -> {field: (line, column, position)} of its definition here
 AFIELDS = {}
-# position keys of the definitions that get accessors
+# position keys of the definitions that get accessors (patch mode)
 ACCDEF = set()
-# (file, function, TYPE): functions this script converts a get, put,
-# allocation or free in; with TYPE__* they implement TYPE
-IMPL = set()
-# position key -> why p->f there is not a read
-NONREAD = {}
-# position keys of accesses through a const pointer
-CONSTP = set()
-# position keys of reads that become TYPE__f(p)
-READS = set()
-# C words that cannot name the accessor's parameter
-CWORDS = set("""auto break case char const continue default do double else
-enum extern float for goto if inline int long register restrict return short
-signed sizeof static struct switch typedef union unsigned void volatile while
-bool""".split())
+LAST = rc.LastInclude()
 # lower-case macros and builtins whose arguments may need to be lvalues
 LVALUE_MACROS = set("""swap xchg cmpxchg try_cmpxchg get_user __get_user
 smp_load_acquire smp_store_release smp_store_mb do_div typecheck""".split())
-_out = None
+
+def is_type(t):
+    return t in TYPES
 
 def is_acc_type(t):
     return t in ACCESSORS
 
-def emit(*fields):
-    global _out
-    if not WORK or "collect" not in VIRT:
-        return
-    if _out is None:
-        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
-                    buffering=1)
-    _out.write("\t".join(str(f) for f in fields) + "\n")
+def known_field(f):
+    return f in NAMES
 
 def lvalue_macro(m):
     return m in LVALUE_MACROS or (re.match(r"^[A-Z][A-Z0-9_]*$", m) is not None)
 
-def implements(T, p):
-    fn = p[0].current_element
-    return fn.startswith(T + "__") or (p[0].file, fn, T) in IMPL
+def wanted(p, *kinds):
+    """Whether a match at P is worth the rule's scripts: every one when
+    collecting or patching, else the sites of KINDS."""
+    return "collect" in VIRT or "patch" in VIRT or bool(SITES.of(p, *kinds))
+
+def kept_only(p):
+    """Whether P is reported only (collecting: every match): a kept read
+    is an access too, and the rule of reads says why it is kept."""
+    return wanted(p, "kept") and not SITES.of(p, "access")
+
+def tell(p, *kinds):
+    """Report the sites of KINDS at P in report and org mode."""
+    for mode in ("report", "org"):
+        if mode in VIRT:
+            SITES.tell_of(p, mode, *kinds)
 
 def accessor_text(T, fields):
     """The definitions of the accessors of FIELDS [(f, rtype, param)], all
@@ -146,51 +175,19 @@ def accessor_text(T, fields):
     head = text[-1].split("(")[0]
     return "\n\nstatic inline ".join(text[:-1] + [head]), prm, f
 
-def kept_reason(T, f, p):
-    """None when p->f becomes TYPE__f(p), else why not."""
-    k = key(p)
-    if k in NONREAD:
-        return NONREAD[k]
-    if DECISION is None:
-        return "no decision table: run it through scripts/run-cocci.sh"
-    d = DECISION.get((T, f))
-    if d is None:
-        return "no decision for it (not seen by the collect pass)"
-    if d[0] == "define":
-        return None
-    if d[0] == "keep":
-        return d[1]
-    # reuse: declared before this point, and const-correct
-    if d[1] == "0" and k in CONSTP:
-        return "%s__%s() takes a non-const struct %s * and this pointer is " \
-            "const" % (T, f, T)
-    if d[2] != "*":
-        here = [w for w in d[2].split(",")
-                if w.rsplit(":", 1)[0] == p[0].file and
-                int(w.rsplit(":", 1)[1]) < int(p[0].line)]
-        if not here:
-            return "%s__%s() is not declared before this point" % (T, f)
-    return None
+// spatch without -D would stop before the initialize block runs, and say
+// nothing about the driver
+@script:python depends on !collect && !patch && !context && !org && !report@
+@@
+pass
 
-def known_field(f):
-    return f in FIELDS
+@script:python depends on collect@
+@@
+VIRT.add("collect")
 
-def is_type(t):
-    return t in TYPES
-
-def key(p):
-    return (p[0].file, p[0].line, p[0].column)
-
-def fresh(p):
-    return key(p) not in DONE
-
-def tell(p, msg):
-    import coccilib.report, coccilib.org
-    DONE.add(key(p))
-    if "report" in VIRT:
-        coccilib.report.print_report(p[0], msg)
-    elif "org" in VIRT:
-        coccilib.org.print_todo(p[0], msg)
+@script:python depends on patch@
+@@
+VIRT.add("patch")
 
 @script:python depends on report@
 @@
@@ -200,20 +197,15 @@ VIRT.add("report")
 @@
 VIRT.add("org")
 
-@script:python depends on collect@
+@finalize:python depends on collect@
 @@
-VIRT.add("collect")
-
-@finalize:python@
-@@
-if _out is not None:
-    _out.close()
+rc.finish()
 
 // ---------------------------------------------------------------------------
-// the fields of a type with accessors (all modes: collect records them)
+// the fields of the checked structs
 
-@afld@
-identifier T : script:python() { is_acc_type(T) };
+@fld@
+identifier T : script:python() { is_type(T) };
 identifier f;
 type t;
 position q;
@@ -221,36 +213,86 @@ position q;
 struct T { ... \(t f@q;\|t f@q[...];\) ... };
 
 @script:python@
-T << afld.T;
-f << afld.f;
-t << afld.t;
-q << afld.q;
+T << fld.T;
+f << fld.f;
+t << fld.t;
+q << fld.q;
 @@
-AFIELDS.setdefault((q[0].file, T), {})[f] = (int(q[0].line), int(q[0].column), q)
-emit("field", T, f, t, q[0].file, q[0].line, q[0].column)
+if "collect" in VIRT:
+    rc.emit("field", q, T, f, t)
+elif T in ACCESSORS:
+    AFIELDS.setdefault((q[0].file, T), {})[f] = (int(q[0].line), int(q[0].column), q)
+
+// ---------------------------------------------------------------------------
+// accessors: the reads outside the type's functions, first in patch mode
+
+@rd@
+identifier T : script:python() { is_acc_type(T) };
+struct T *x;
+identifier f;
+position p : script:python() { wanted(p, "read", "kept") };
+@@
+x->f@p
+
+@script:python depends on collect@
+T << rd.T;
+f << rd.f;
+p << rd.p;
+@@
+rc.emit("read", p, T, f, p[0].current_element)
+
+// (include_match(False) would drop other rules' matches: the reads are
+// selected by position)
+@script:python racc depends on patch@
+T << rd.T;
+f << rd.f;
+A;
+@@
+coccinelle.A = cocci.make_ident("%s__%s" % (T, f))
+
+// a cast is rewritten with its operand, or spatch would print "(int) A(x)"
+@depends on patch@
+identifier rd.T, rd.f, racc.A;
+struct T *x;
+type t;
+position p : script:python() { bool(SITES.of(p, "read")) };
+@@
+(
+- (t)x->f@p
++ (t)A(x)
+|
+- x->f@p
++ A(x)
+)
 
 // ---------------------------------------------------------------------------
 // the definition
 
 @def@
 identifier T : script:python() { is_type(T) };
-position p;
+position p : script:python() { wanted(p, "def") };
 @@
 struct T@p { ... };
 
-@script:python defn@
+@script:python depends on collect@
+T << def.T;
+p << def.p;
+@@
+rc.emit("def", p, T)
+
+@script:python defn depends on patch@
 T << def.T;
 N;
 @@
 coccinelle.N = cocci.make_ident("%s;\nDECLARE_RC_STRUCT(%s)" % (T, T))
 
-@adef@
+@adef depends on patch || report || org@
 identifier T : script:python() { is_acc_type(T) };
 position p;
 @@
 struct T@p { ... };
 
-@script:python defacc@
+@script:python defacc depends on patch || report || org@
 T << adef.T;
 p << adef.p;
 N;
@@ -260,27 +302,25 @@ F;
 @@
 # the accessors this definition gets, in field declaration order
 here = AFIELDS.get((p[0].file, T), {})
-acc = sorted(((here[f], f, d[1], d[2]) for (t, f), d in (DECISION or {}).items()
-              if t == T and d[0] == "define" and f in here),
-             key=lambda a: a[0][:2])
+acc = sorted(((here[f], f, rt, prm) for f, (rt, prm) in DEFINE.get(T, {}).items()
+              if f in here), key=lambda a: a[0][:2])
 # (no include_match(False) here: it would drop the def rule's match too;
 # the rule below selects the definitions by position)
 coccinelle.N = cocci.make_ident("%s;\nDECLARE_RC_STRUCT(%s)" % (T, T))
 coccinelle.D = coccinelle.P = coccinelle.F = cocci.make_ident(T)
 if acc:
-    ACCDEF.add(key(p))
+    ACCDEF.add(rc.key(p))
     d, prm, f = accessor_text(T, [(f, rt, prm) for _, f, rt, prm in acc])
     coccinelle.D = cocci.make_ident(d)
     coccinelle.P = cocci.make_ident(prm)
     coccinelle.F = cocci.make_ident(f)
-    for pos, f, _, _ in acc:
-        tell(pos[2], "WARNING: struct %s.%s is read outside the type's "
-             "functions: accessor %s__%s() added" % (T, f, T, f))
+    for pos, _, _, _ in acc:
+        tell(pos[2], "accessor")
 
 @depends on patch@
 identifier def.T;
 identifier defn.N;
-position p : script:python() { key(p) not in ACCDEF };
+position p : script:python() { rc.key(p) not in ACCDEF };
 @@
   struct
 - T@p
@@ -290,7 +330,7 @@ position p : script:python() { key(p) not in ACCDEF };
 @depends on patch@
 identifier adef.T;
 identifier defacc.N, defacc.D, defacc.P, defacc.F;
-position p : script:python() { key(p) in ACCDEF };
+position p : script:python() { rc.key(p) in ACCDEF };
 @@
   struct
 - T@p
@@ -306,7 +346,7 @@ position p : script:python() { key(p) in ACCDEF };
 T << def.T;
 p << def.p;
 @@
-tell(p, "WARNING: struct %s is reference-count checked: DECLARE_RC_STRUCT(%s)" % (T, T))
+tell(p, "def")
 
 // ---------------------------------------------------------------------------
 // the get: return of the parameter after an increment of one of its fields
@@ -314,7 +354,7 @@ tell(p, "WARNING: struct %s is reference-count checked: DECLARE_RC_STRUCT(%s)" %
 @get exists@
 identifier T : script:python() { is_type(T) };
 identifier fn, m, f;
-position p;
+position p : script:python() { wanted(p, "get") };
 @@
 struct T *fn(..., struct T *m, ...)
 {
@@ -334,12 +374,12 @@ struct T *fn(..., struct T *m, ...)
   return m@p;
 }
 
-@script:python@
+@script:python depends on collect@
 T << get.T;
 fn << get.fn;
 p << get.p;
 @@
-IMPL.add((p[0].file, fn, T))
+rc.emit("get", p, T, fn)
 
 @depends on patch exists@
 identifier get.T, get.fn, get.m;
@@ -358,7 +398,7 @@ T << get.T;
 fn << get.fn;
 p << get.p;
 @@
-tell(p, "WARNING: get of struct %s in %s(): return RC_CHK_GET()" % (T, fn))
+tell(p, "get")
 
 // ---------------------------------------------------------------------------
 // the put: the dec-and-test branch without an else
@@ -368,7 +408,7 @@ identifier T : script:python() { is_type(T) };
 identifier fn, m, f;
 identifier dec = {refcount_dec_and_test, atomic_dec_and_test};
 statement S;
-position p;
+position p : script:python() { wanted(p, "put") };
 @@
 fn(..., struct T *m, ...)
 {
@@ -377,12 +417,12 @@ fn(..., struct T *m, ...)
   ... when any
 }
 
-@script:python@
+@script:python depends on collect@
 T << put.T;
 fn << put.fn;
 p << put.p;
 @@
-IMPL.add((p[0].file, fn, T))
+rc.emit("put", p, T, fn)
 
 @depends on patch@
 identifier put.T, put.fn, put.m;
@@ -403,7 +443,7 @@ T << put.T;
 fn << put.fn;
 p << put.p;
 @@
-tell(p, "WARNING: put of struct %s in %s(): RC_CHK_PUT() when it is not the last" % (T, fn))
+tell(p, "put")
 
 // ---------------------------------------------------------------------------
 // allocation: the checked pointer is made at once
@@ -412,7 +452,7 @@ tell(p, "WARNING: put of struct %s in %s(): RC_CHK_PUT() when it is not the last
 identifier T : script:python() { is_type(T) };
 identifier v;
 identifier al = {malloc, calloc, zalloc};
-position p;
+position p : script:python() { wanted(p, "alloc") };
 @@
 struct T *v = al@p(...);
 
@@ -420,21 +460,21 @@ struct T *v = al@p(...);
 identifier T : script:python() { is_type(T) };
 struct T *v;
 identifier al = {malloc, calloc, zalloc};
-position p;
+position p : script:python() { wanted(p, "alloc") };
 @@
 v = al@p(...);
 
-@script:python@
+@script:python depends on collect@
 T << allocd.T;
 p << allocd.p;
 @@
-IMPL.add((p[0].file, p[0].current_element, T))
+rc.emit("alloc", p, T, p[0].current_element)
 
-@script:python@
+@script:python depends on collect@
 T << alloca.T;
 p << alloca.p;
 @@
-IMPL.add((p[0].file, p[0].current_element, T))
+rc.emit("alloca", p, T, p[0].current_element)
 
 @depends on patch@
 identifier allocd.T, allocd.v, allocd.al;
@@ -489,13 +529,13 @@ expression list es;
 T << allocd.T;
 p << allocd.p;
 @@
-tell(p, "WARNING: new struct %s: ADD_RC_CHK() gives it its checked pointer" % T)
+tell(p, "alloc")
 
 @script:python depends on report || org@
 T << alloca.T;
 p << alloca.p;
 @@
-tell(p, "WARNING: new struct %s: ADD_RC_CHK() gives it its checked pointer" % T)
+tell(p, "alloc")
 
 // ---------------------------------------------------------------------------
 // the final free
@@ -503,15 +543,15 @@ tell(p, "WARNING: new struct %s: ADD_RC_CHK() gives it its checked pointer" % T)
 @fr@
 identifier T : script:python() { is_type(T) };
 struct T *x;
-position p;
+position p : script:python() { wanted(p, "free") };
 @@
 free@p(x)
 
-@script:python@
+@script:python depends on collect@
 T << fr.T;
 p << fr.p;
 @@
-IMPL.add((p[0].file, p[0].current_element, T))
+rc.emit("free", p, T, p[0].current_element)
 
 @depends on patch@
 expression x;
@@ -524,7 +564,7 @@ position fr.p;
 T << fr.T;
 p << fr.p;
 @@
-tell(p, "WARNING: free of struct %s: RC_CHK_FREE()" % T)
+tell(p, "free")
 
 // ---------------------------------------------------------------------------
 // pointer comparisons
@@ -533,9 +573,15 @@ tell(p, "WARNING: free of struct %s: RC_CHK_FREE()" % T)
 identifier T : script:python() { is_type(T) };
 struct T *a, b;
 binary operator op = {==, !=};
-position p;
+position p : script:python() { wanted(p, "eq") };
 @@
 a op@p b
+
+@script:python depends on collect@
+T << eq.T;
+p << eq.p;
+@@
+rc.emit("eq", p, T)
 
 @depends on patch@
 expression a, b;
@@ -553,10 +599,25 @@ position eq.p;
 T << eq.T;
 p << eq.p;
 @@
-tell(p, "WARNING: comparison of struct %s pointers: RC_CHK_EQUAL()" % T)
+tell(p, "eq")
 
 // ---------------------------------------------------------------------------
-// accessors: functions named TYPE__* that exist (collect)
+// accessors: the reads (matched above), what the decide step needs to judge
+// them, and the functions named TYPE__* that exist
+
+@script:python depends on report || org@
+T << rd.T;
+f << rd.f;
+p << rd.p;
+@@
+tell(p, "read", "kept")
+
+@depends on context@
+identifier rd.T, rd.f;
+struct T *x;
+position p : script:python() { bool(SITES.of(p, "read")) };
+@@
+* x->f@p
 
 @afn depends on collect@
 type R;
@@ -574,7 +635,7 @@ p << afn.p;
 @@
 for T in ACCESSORS:
     if fn.startswith(T + "__"):
-        emit("fn", T, fn, R, ps, p[0].file, p[0].line, "def")
+        rc.emit("fn", p, T, fn, R, ps, "def")
 
 @afnf depends on collect@
 type R;
@@ -589,7 +650,7 @@ fn << afnf.fn;
 f << afnf.f;
 p << afnf.p;
 @@
-emit("fnread", fn, f, p[0].file, p[0].line)
+rc.emit("fnread", p, fn, f)
 
 @aproto depends on collect@
 type R;
@@ -607,11 +668,11 @@ p << aproto.p;
 @@
 for T in ACCESSORS:
     if fn.startswith(T + "__"):
-        emit("fn", T, fn, R, ps, p[0].file, p[0].line, "proto")
+        rc.emit("fn", p, T, fn, R, ps, "proto")
 
-// accessors: accesses that are not reads
+// accesses that are not reads
 
-@nonread@
+@nonread depends on collect@
 identifier T : script:python() { is_acc_type(T) };
 struct T *x;
 identifier f;
@@ -624,9 +685,9 @@ x->f@p aop E
 @script:python@
 p << nonread.p;
 @@
-NONREAD[key(p)] = "assigned here"
+rc.emit("assigned", p)
 
-@incdec@
+@incdec depends on collect@
 identifier T : script:python() { is_acc_type(T) };
 struct T *x;
 identifier f;
@@ -645,9 +706,9 @@ position p;
 @script:python@
 p << incdec.p;
 @@
-NONREAD[key(p)] = "incremented or decremented here"
+rc.emit("incdec", p)
 
-@addrof@
+@addrof depends on collect@
 identifier T : script:python() { is_acc_type(T) };
 struct T *x;
 identifier f;
@@ -662,9 +723,9 @@ position p;
 @script:python@
 p << addrof.p;
 @@
-NONREAD.setdefault(key(p), "its address is taken")
+rc.emit("addrof", p)
 
-@lvarg@
+@lvarg depends on collect@
 identifier T : script:python() { is_acc_type(T) };
 struct T *x;
 identifier f;
@@ -677,9 +738,9 @@ m(..., x->f@p, ...)
 m << lvarg.m;
 p << lvarg.p;
 @@
-NONREAD.setdefault(key(p), "an argument of %s(), which may need an lvalue" % m)
+rc.emit("lvarg", p, m)
 
-@constp@
+@constp depends on collect@
 identifier T : script:python() { is_acc_type(T) };
 const struct T *x;
 identifier f;
@@ -690,78 +751,26 @@ x->f@p
 @script:python@
 p << constp.p;
 @@
-CONSTP.add(key(p))
-
-// accessors: the reads outside the type's functions
-
-@rd@
-identifier T : script:python() { is_acc_type(T) };
-struct T *x;
-identifier f;
-position p;
-@@
-x->f@p
-
-@script:python@
-T << rd.T;
-f << rd.f;
-p << rd.p;
-@@
-why = kept_reason(T, f, p)
-if implements(T, p):
-    pass
-elif "collect" in VIRT:
-    if key(p) not in NONREAD:
-        emit("read", T, f, p[0].file, p[0].line)
-elif why is None:
-    READS.add(key(p))
-    tell(p, "WARNING: read of struct %s.%s: %s__%s()" % (T, f, T, f))
-else:
-    # the WARNING of the RC_CHK_ACCESS() conversion follows
-    tell(p, "INFO: access to struct %s.%s kept as RC_CHK_ACCESS(), not "
-         "%s__%s(): %s" % (T, f, T, f, why))
-
-// (include_match(False) would drop other rules' matches: the reads are
-// selected by position)
-@script:python racc@
-T << rd.T;
-f << rd.f;
-A;
-@@
-coccinelle.A = cocci.make_ident("%s__%s" % (T, f))
-
-// a cast is rewritten with its operand, or spatch would print "(int) A(x)"
-@depends on patch@
-identifier rd.T, rd.f, racc.A;
-struct T *x;
-type t;
-position p : script:python() { key(p) in READS };
-@@
-(
-- (t)x->f@p
-+ (t)A(x)
-|
-- x->f@p
-+ A(x)
-)
-
-@depends on context@
-identifier rd.T, rd.f;
-struct T *x;
-position p : script:python() { key(p) in READS };
-@@
-* x->f@p
+rc.emit("constp", p)
 
 // ---------------------------------------------------------------------------
-// field accesses through a checked pointer
+// field accesses through a checked pointer (the reads are rewritten in
+// patch mode already)
 
 @acc@
 identifier T : script:python() { is_type(T) };
 struct T *x;
 identifier f;
-position p : script:python() { key(p) not in READS };
+position p : script:python() { wanted(p, "access") };
 @@
 x->f@p
+
+@script:python depends on collect@
+T << acc.T;
+f << acc.f;
+p << acc.p;
+@@
+rc.emit("acc", p, T, f)
 
 @depends on patch@
 expression x;
@@ -776,7 +785,7 @@ T << acc.T;
 f << acc.f;
 p << acc.p;
 @@
-tell(p, "WARNING: access to struct %s.%s: RC_CHK_ACCESS()" % (T, f))
+tell(p, "access")
 
 // ---------------------------------------------------------------------------
 // the header, after the file's last #include <...>
@@ -793,10 +802,10 @@ position p;
 @script:python@
 p << inc.p;
 @@
-LASTINC[p[0].file] = max(LASTINC.get(p[0].file, 0), int(p[0].line))
+LAST.note(p)
 
 @depends on patch && !hasinc@
-position inc.p : script:python() { int(p[0].line) == LASTINC.get(p[0].file) };
+position inc.p : script:python() { LAST.is_last(p) };
 @@
 #include <...>@p
 + #include <refconv/rc_check.h>
@@ -855,12 +864,12 @@ position acc.p;
 * x->f@p
 
 // ---------------------------------------------------------------------------
-// report, org: what stays unchecked, with the reason
+// collect, report, org: what stays unchecked, with the reason
 
-@kobj depends on report || org@
+@kobj depends on collect || report || org@
 identifier T : script:python() { is_type(T) };
 identifier x;
-position p;
+position p : script:python() { wanted(p, "kept") };
 @@
 (
   struct T x@p;
@@ -870,15 +879,21 @@ position p;
   struct T x@p = ...;
 )
 
-@script:python@
+@script:python depends on collect@
 T << kobj.T;
 x << kobj.x;
 p << kobj.p;
 @@
-tell(p, "INFO: struct %s object %s kept: not behind a pointer, it cannot "
-     "be checked" % (T, x))
+rc.emit("kobj", p, T, x)
 
-@kszalloc depends on report || org@
+@script:python depends on report || org@
+T << kobj.T;
+x << kobj.x;
+p << kobj.p;
+@@
+tell(p, "kept")
+
+@kszalloc depends on collect@
 identifier T : script:python() { is_type(T) };
 identifier v;
 identifier al = {malloc, calloc, zalloc};
@@ -893,45 +908,43 @@ position p;
 @script:python@
 p << kszalloc.p;
 @@
-DONE.add(key(p))
+rc.emit("kszalloc", p)
 
-@fld depends on report || org@
-identifier T : script:python() { is_type(T) };
-identifier f;
-type t;
-@@
-struct T { ... \(t f;\|t f[...];\) ... };
-
-@script:python@
-T << fld.T;
-f << fld.f;
-@@
-FIELDS.setdefault(f, set()).add(T)
-
-@untyped depends on report || org@
+@untyped depends on collect || report || org@
 expression E;
 identifier fl : script:python() { known_field(fl) };
-position p : script:python() { fresh(p) };
+position p : script:python() { kept_only(p) };
 @@
 E->fl@p
 
-@script:python@
+@script:python depends on collect@
 E << untyped.E;
 fl << untyped.fl;
 p << untyped.p;
 @@
-tell(p, "INFO: access %s->%s kept: spatch cannot infer the type of %s "
-     "(struct %s?)" % (E, fl, E, "/".join(sorted(FIELDS[fl]))))
+rc.emit("untyped", p, E, fl)
 
-@ksize depends on report || org@
+@script:python depends on report || org@
+E << untyped.E;
+fl << untyped.fl;
+p << untyped.p;
+@@
+tell(p, "kept")
+
+@ksize depends on collect || report || org@
 identifier T : script:python() { is_type(T) };
-position p : script:python() { fresh(p) };
+position p : script:python() { wanted(p, "kept") };
 @@
 sizeof@p(struct T)
 
-@script:python@
+@script:python depends on collect@
 T << ksize.T;
 p << ksize.p;
 @@
-tell(p, "INFO: sizeof(struct %s) kept: outside an allocation it is the "
-     "size of the indirection when checking" % T)
+rc.emit("ksize", p, T)
+
+@script:python depends on report || org@
+T << ksize.T;
+p << ksize.p;
+@@
+tell(p, "kept")

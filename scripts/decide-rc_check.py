@@ -1,19 +1,33 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Decide the accessor functions of cocci/rc_check.cocci ("rc_check TYPE
-accessors" spec lines).
+"""Decide what cocci/rc_check.cocci converts and reports, and the accessor
+functions of "rc_check TYPE accessors" spec lines.
 
-Called by scripts/run-cocci.sh between the collect and the apply pass:
+Called by scripts/run-cocci.sh between the collect and the apply pass
+(the work directory's files are described in scripts/lib/README):
 
-    decide-rc_check.py names WORK < FILES   files naming an accessors TYPE
-                                            -> WORK/candidates
-    decide-rc_check.py decide WORK          WORK/collect.* -> WORK/accessors,
-                                            WORK/files
+    decide-rc_check.py names WORK < FILES   names (the field names of the
+                                            checked structs), universe,
+                                            candidates (the files that name
+                                            a checked TYPE or one of them)
+    decide-rc_check.py decide WORK          collect.* -> sites, groups,
+                                            files, files.patch, accessors
 
 The struct is often defined in a header and read in .c files: only the whole
 tree tells which fields are read outside the type's functions, and so which
-accessors the definition gets. For each (TYPE, field) read outside, one line
-of WORK/accessors, tab-separated:
+accessors the definition gets. The functions that implement a TYPE are those
+named TYPE__*, and those with a get, a put, an allocation or a free of it.
+
+Sites, UNIT "struct TYPE": "def" (DECLARE_RC_STRUCT), "accessor" (at a
+field that gets TYPE__field()), "get", "put", "alloc", "free", "eq", "read"
+(p->f -> TYPE__f(p)), "access" (RC_CHK_ACCESS()), and "kept" (INFO: a read
+that stays RC_CHK_ACCESS(), an object not behind a pointer, sizeof outside
+an allocation, an access through an expression of unknown type). A kept
+read has two records: the INFO and its "access".
+
+The conversion's own table, read by the apply pass in patch mode: for each
+(TYPE, field) read outside the type's functions, one line of
+WORK/accessors, tab-separated:
 
     TYPE FIELD define RTYPE PARAM   add TYPE__FIELD() after the definition
     TYPE FIELD reuse CONST WHERE    TYPE__FIELD() exists, takes one struct
@@ -23,9 +37,6 @@ of WORK/accessors, tab-separated:
                                     WHERE "*" when a header declares it,
                                     else file:line,...
     TYPE FIELD keep REASON          reads stay RC_CHK_ACCESS(p)->FIELD
-
-Without accessors in the spec nothing is collected and the apply pass is the
-plain conversion.
 """
 
 import os
@@ -46,15 +57,121 @@ phys_addr_t dma_addr_t resource_size_t
 u8 u16 u32 u64 s8 s16 s32 s64 __u8 __u16 __u32 __u64 __s8 __s16 __s32 __s64
 __le16 __le32 __le64 __be16 __be32 __be64
 int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t""".split())
+# C words that cannot name the accessor's parameter
 CWORDS = set("""auto break case char const continue default do double else
 enum extern float for goto if inline int long register restrict return short
 signed sizeof static struct switch typedef union unsigned void volatile while
 bool""".split())
+# why an access is not a read, by collect record, in the apply rules' order:
+# a later write replaces an earlier one, the others only fill in
+NONREAD = (("assigned", True, "assigned here"),
+           ("incdec", True, "incremented or decremented here"),
+           ("addrof", False, "its address is taken"),
+           ("lvarg", False, "an argument of %s(), which may need an lvalue"))
+# the sites of the apply rules that report a whole record each, in order
+CHANGES = (("get", "get", "WARNING: get of struct %(T)s in %(fn)s(): return RC_CHK_GET()"),
+           ("put", "put", "WARNING: put of struct %(T)s in %(fn)s(): RC_CHK_PUT() when it "
+            "is not the last"),
+           ("alloc", "alloc", "WARNING: new struct %(T)s: ADD_RC_CHK() gives it its "
+            "checked pointer"),
+           ("alloca", "alloc", "WARNING: new struct %(T)s: ADD_RC_CHK() gives it its "
+            "checked pointer"),
+           ("free", "free", "WARNING: free of struct %(T)s: RC_CHK_FREE()"),
+           ("eq", "eq", "WARNING: comparison of struct %(T)s pointers: RC_CHK_EQUAL()"))
+IMPL_KINDS = ("get", "put", "alloc", "alloca", "free")
 
 
-def accessor_types():
-    return sorted(set(a[0] for a in refconv_spec.load()["rc_check"] if len(a) > 1))
+class Spec:
+    """The spec's rc_check lines: the checked types, those with accessors."""
 
+    def __init__(self):
+        lines = refconv_spec.load()["rc_check"]
+        self.types = sorted(set(a[0] for a in lines))
+        self.accessors = sorted(set(a[0] for a in lines if len(a) > 1))
+
+
+# --- names -------------------------------------------------------------------
+
+def struct_words(t, types):
+    """The words of the bodies of "struct T {...}" in text T, for T in
+    TYPES: a superset of their field names."""
+    words = set()
+    for m in re.finditer(r"\bstruct\s+(?:%s)\s*\{" % "|".join(map(re.escape, types)), t):
+        depth, i = 1, m.end()
+        while depth and i < len(t):
+            depth += {"{": 1, "}": -1}.get(t[i], 0)
+            i += 1
+        words.update(re.findall(r"[A-Za-z_]\w*", t[m.end():i]))
+    return words
+
+
+def names(path, files):
+    """The field names of the checked structs, and the files worth
+    collecting: those that name a checked TYPE (a typed use, a definition,
+    an accessor TYPE__*), or reach one of its field names with "->" (an
+    access spatch cannot type)."""
+    work, spec = decide_common.Work(path), Spec()
+    work.write("universe", files)
+    if not spec.types:
+        work.write("names", [])
+        work.write("candidates", [])
+        return
+    texts = dict((f, decide_common.text(f)) for f in files)
+    fields = set()
+    for t in texts.values():
+        fields |= struct_words(t, spec.types)
+    work.write("names", sorted(fields))
+    word = re.compile(r"\b(?:%s)" % "|".join(re.escape(t) for t in spec.types))
+    arrow = re.compile(r"->\s*(?:%s)\b" % "|".join(sorted(fields))) if fields else None
+    work.write("candidates", [f for f in files if word.search(texts[f])
+                              or (arrow and arrow.search(texts[f]))])
+
+
+# --- the facts of the collect records ----------------------------------------
+
+class Facts:
+    """The collect records of one run: by kind, each (pos, fields...) in the
+    order read, and what the apply rules knew of them."""
+
+    def __init__(self, records):
+        self.by_kind = {}
+        for r in records:
+            self.by_kind.setdefault(r[0], []).append((tuple(r[1:4]),) + tuple(r[4:]))
+        self.field_types = {}   # (T, f) -> set of declared types
+        self.of_name = {}       # f -> the checked structs with a field f
+        self.afields = {}       # (file, T) -> {f: pos}
+        for pos, t, f, typ in self.of("field"):
+            self.field_types.setdefault((t, f), set()).add(typ)
+            self.of_name.setdefault(f, set()).add(t)
+            self.afields.setdefault((pos[0], t), {})[f] = pos
+        self.impl = set((rec[0][0], rec[-1], rec[1]) for k in IMPL_KINDS for rec in self.of(k))
+        self.nonread = {}
+        for kind, replace, why in NONREAD:
+            for rec in self.of(kind):
+                text = why % rec[1] if "%s" in why else why
+                if replace:
+                    self.nonread[rec[0]] = text
+                else:
+                    self.nonread.setdefault(rec[0], text)
+        self.constp = set(rec[0] for rec in self.of("constp"))
+
+    def of(self, kind):
+        return self.by_kind.get(kind, [])
+
+    def implements(self, t, pos, fn):
+        """Whether function FN, at POS, implements TYPE T."""
+        return fn.startswith(t + "__") or (pos[0], fn, t) in self.impl
+
+    def outside_reads(self):
+        """(T, f) -> the number of reads outside the type's functions."""
+        reads = {}
+        for pos, t, f, fn in self.of("read"):
+            if not self.implements(t, pos, fn) and pos not in self.nonread:
+                reads[(t, f)] = reads.get((t, f), 0) + 1
+        return reads
+
+
+# --- accessors ---------------------------------------------------------------
 
 def norm(t):
     """A C type as one canonical string: single spaces, '*' attached."""
@@ -113,84 +230,230 @@ def takes_type(params, t):
     return bool(m.group(1))
 
 
-def names(work, files):
-    decide_common.write_lines(work, "universe", files)
-    types = accessor_types()
-    if not types:
-        decide_common.write_lines(work, "candidates", [])
-        return
-    word = re.compile(r"\b(?:%s)" % "|".join(re.escape(t) for t in types))
-    decide_common.write_lines(work, "candidates",
-                              [f for f in files if word.search(decide_common.text(f))])
+def existing_accessor(facts, t, f, decls):
+    """The decision for (T, f) when functions named T__f exist (DECLS:
+    (pos, ret, params, def|proto)): ("reuse", CONST, WHERE) or ("keep",
+    REASON)."""
+    name = "%s__%s" % (t, f)
+    types_of = facts.field_types.get((t, f))
+    k = kind(types_of) if types_of else None
+    fnreads = set((rec[1], rec[2]) for rec in facts.of("fnread"))
+    consts = set(takes_type(d[2], t) for d in decls)
+    rets = set(unqualified(d[1]) for d in decls)
+    if None in consts or len(rets) != 1:
+        return ("keep", "%s() exists and is not an accessor (one struct %s * "
+                "parameter)" % (name, t))
+    if any(d[3] == "def" for d in decls) and (name, f) not in fnreads:
+        return ("keep", "%s() does not read %s of its parameter" % (name, f))
+    if k is not None and k != "scalar":
+        return ("keep", "it is %s" % k)
+    if types_of and rets != {unqualified(sorted(types_of, key=len)[-1])}:
+        return ("keep", "%s() returns %s, not the field's type" % (name, next(iter(rets))))
+    where = "*" if any(d[0][0].endswith(".h") for d in decls) else \
+        ",".join("%s:%s" % (d[0][0], d[0][1]) for d in decls)
+    return ("reuse", "%d" % all(consts), where)
 
 
-def decide(work):
-    types = accessor_types()
-    fields = {}   # (T, f) -> set of declared types
-    reads = {}    # (T, f) -> number of reads
-    fns = {}      # (T, name) -> [(ret, params, file, line, def|proto)]
-    fnreads = set()  # (name, f): the function reads f of its parameter
-    for r in decide_common.records(work):
-        if r[0] == "field" and len(r) >= 4:
-            fields.setdefault((r[1], r[2]), set()).add(r[3])
-        elif r[0] == "read" and len(r) >= 3:
-            reads[(r[1], r[2])] = reads.get((r[1], r[2]), 0) + 1
-        elif r[0] == "fn" and len(r) >= 8:
-            fns.setdefault((r[1], r[2]), []).append((r[3], r[4], r[5], r[6], r[7]))
-        elif r[0] == "fnread" and len(r) >= 3:
-            fnreads.add((r[1], r[2]))
-    out = []
-    added, reused, kept = [], [], []
-    for (t, f) in sorted(reads):
-        name = "%s__%s" % (t, f)
-        types_of = fields.get((t, f))
-        k = kind(types_of) if types_of else None
-        decls = fns.get((t, name))
-        if decls:
-            consts = set(takes_type(d[1], t) for d in decls)
-            rets = set(unqualified(d[0]) for d in decls)
-            if None in consts or len(rets) != 1:
-                why = "%s() exists and is not an accessor (one struct %s * " \
-                    "parameter)" % (name, t)
-            elif any(d[4] == "def" for d in decls) and (name, f) not in fnreads:
-                why = "%s() does not read %s of its parameter" % (name, f)
-            elif k is not None and k != "scalar":
-                why = "it is %s" % k
-            elif types_of and rets != {unqualified(sorted(types_of, key=len)[-1])}:
-                why = "%s() returns %s, not the field's type" % (name, next(iter(rets)))
-            else:
-                where = "*" if any(d[2].endswith(".h") for d in decls) else \
-                    ",".join("%s:%s" % (d[2], d[3]) for d in decls)
-                out.append("%s\t%s\treuse\t%d\t%s" % (t, f, all(consts), where))
-                reused.append(name + "()")
-                continue
-        elif k is None:
-            why = "the definition of struct %s with %s was not seen " \
-                "(converted already, or outside the tree)" % (t, f)
-        elif k != "scalar":
-            why = "it is %s" % k
-        else:
-            rt = unqualified(sorted(types_of, key=len)[-1])
-            out.append("%s\t%s\tdefine\t%s\t%s" % (t, f, rt, param_name(t)))
-            added.append(name + "()")
+def new_accessor(facts, t, f):
+    """The decision for (T, f) when no function T__f exists: ("define",
+    RTYPE, PARAM) or ("keep", REASON)."""
+    types_of = facts.field_types.get((t, f))
+    if not types_of:
+        return ("keep", "the definition of struct %s with %s was not seen "
+                "(converted already, or outside the tree)" % (t, f))
+    k = kind(types_of)
+    if k != "scalar":
+        return ("keep", "it is %s" % k)
+    return ("define", unqualified(sorted(types_of, key=len)[-1]), param_name(t))
+
+
+def decide_accessors(facts):
+    """(T, f) -> decision, for every field read outside its type's
+    functions."""
+    fns = {}
+    for pos, t, name, ret, params, how in facts.of("fn"):
+        fns.setdefault((t, name), []).append((pos, ret, params, how))
+    out = {}
+    for (t, f) in sorted(facts.outside_reads()):
+        decls = fns.get((t, "%s__%s" % (t, f)))
+        out[(t, f)] = existing_accessor(facts, t, f, decls) if decls else new_accessor(facts, t, f)
+    return out
+
+
+# --- sites -------------------------------------------------------------------
+
+def read_reason(facts, decisions, t, f, pos):
+    """None when the read of struct T.f at POS becomes T__f(p), else why
+    it stays RC_CHK_ACCESS(p)->f."""
+    if pos in facts.nonread:
+        return facts.nonread[pos]
+    d = decisions.get((t, f))
+    if d is None:
+        return "no decision for it (not seen by the collect pass)"
+    if d[0] == "define":
+        return None
+    if d[0] == "keep":
+        return d[1]
+    # reuse: declared before this point, and const-correct
+    if d[1] == "0" and pos in facts.constp:
+        return "%s__%s() takes a non-const struct %s * and this pointer is " \
+            "const" % (t, f, t)
+    if d[2] != "*":
+        here = [w for w in d[2].split(",")
+                if w.rsplit(":", 1)[0] == pos[0] and int(w.rsplit(":", 1)[1]) < int(pos[1])]
+        if not here:
+            return "%s__%s() is not declared before this point" % (t, f)
+    return None
+
+
+class Sites:
+    """The sites in the order the apply rules report them, and the
+    positions told so far (a later rule that reports only "fresh"
+    positions skips them)."""
+
+    def __init__(self):
+        self.rows = []
+        self.told = set()
+
+    def add(self, kind, pos, t, msg):
+        """A site of KIND at POS of struct T (once: a rule that matches a
+        definition twice reports its sites twice)."""
+        row = (kind,) + pos + ("struct %s" % t, msg)
+        if row not in self.rows:
+            self.rows.append(row)
+        self.told.add(pos)
+
+
+def definition_sites(sites, facts, decisions, spec):
+    """The accessors each definition gets (in field order), then the
+    definitions."""
+    for pos, t in facts.of("def"):
+        if t not in spec.accessors:
             continue
-        out.append("%s\t%s\tkeep\t%s" % (t, f, why))
-        kept.append("%s.%s" % (t, f))
-    decide_common.write_lines(work, "accessors", out)
-    with open(os.path.join(work, "universe")) as f:
-        files = f.read()
-    with open(os.path.join(work, "files"), "w") as f:
-        f.write(files)
-    if not types:
-        print("rc_check: no accessors asked for")
-        return
-    verdict = "rc_check: accessors of %s" % ", ".join("struct " + t for t in types)
-    verdict += ": %d added%s" % (len(added), " (%s)" % ", ".join(added) if added else "")
+        here = facts.afields.get((pos[0], t), {})
+        acc = sorted((here[f], f) for (tt, f), d in decisions.items()
+                     if tt == t and d[0] == "define" and f in here)
+        for q, f in sorted(acc, key=lambda a: (int(a[0][1]), int(a[0][2]))):
+            sites.add("accessor", q, t, "WARNING: struct %s.%s is read outside the "
+                      "type's functions: accessor %s__%s() added" % (t, f, t, f))
+    for pos, t in facts.of("def"):
+        sites.add("def", pos, t, "WARNING: struct %s is reference-count checked: "
+                  "DECLARE_RC_STRUCT(%s)" % (t, t))
+
+
+def change_sites(sites, facts):
+    """Gets, puts, allocations, frees and comparisons."""
+    for rec_kind, kind_, msg in CHANGES:
+        for rec in facts.of(rec_kind):
+            sites.add(kind_, rec[0], rec[1], msg % {"T": rec[1], "fn": rec[-1]})
+
+
+def access_sites(sites, facts, decisions):
+    """Reads outside the type's functions (an accessor, or why not), then
+    every other access: RC_CHK_ACCESS()."""
+    reads = set()
+    for pos, t, f, fn in facts.of("read"):
+        if facts.implements(t, pos, fn):
+            continue
+        why = read_reason(facts, decisions, t, f, pos)
+        if why is None:
+            reads.add(pos)
+            sites.add("read", pos, t, "WARNING: read of struct %s.%s: %s__%s()" % (t, f, t, f))
+        else:
+            sites.add("kept", pos, t, "INFO: access to struct %s.%s kept as "
+                      "RC_CHK_ACCESS(), not %s__%s(): %s" % (t, f, t, f, why))
+    for pos, t, f in facts.of("acc"):
+        if pos not in reads:
+            sites.add("access", pos, t, "WARNING: access to struct %s.%s: "
+                      "RC_CHK_ACCESS()" % (t, f))
+
+
+def kept_sites(sites, facts):
+    """Objects not behind a pointer, accesses spatch cannot type, and
+    sizeof(struct TYPE) outside an allocation."""
+    for pos, t, x in facts.of("kobj"):
+        sites.add("kept", pos, t, "INFO: struct %s object %s kept: not behind a "
+                  "pointer, it cannot be checked" % (t, x))
+    sites.told.update(rec[0] for rec in facts.of("kszalloc"))
+    fresh = [rec for rec in facts.of("untyped")
+             if rec[0] not in sites.told and rec[2] in facts.of_name]
+    for pos, e, fl in fresh:
+        ts = "/".join(sorted(facts.of_name[fl]))
+        sites.add("kept", pos, ts, "INFO: access %s->%s kept: spatch cannot infer "
+                  "the type of %s (struct %s?)" % (e, fl, e, ts))
+    fresh = [rec for rec in facts.of("ksize") if rec[0] not in sites.told]
+    for pos, t in fresh:
+        sites.add("kept", pos, t, "INFO: sizeof(struct %s) kept: outside an "
+                  "allocation it is the size of the indirection when checking" % t)
+
+
+def decide_sites(facts, decisions, spec):
+    """Every site, in the order of the apply rules."""
+    sites = Sites()
+    definition_sites(sites, facts, decisions, spec)
+    change_sites(sites, facts)
+    access_sites(sites, facts, decisions)
+    kept_sites(sites, facts)
+    return sites.rows
+
+
+# --- outputs -----------------------------------------------------------------
+
+def type_groups(facts, rows):
+    """(unit, subject, files) of each type with a change: the file of its
+    definition first."""
+    files = {}
+    for r in rows:
+        if r[0] != "kept":
+            files.setdefault(r[4], [])
+            if r[1] not in files[r[4]]:
+                files[r[4]].append(r[1])
+    defs = dict(("struct %s" % t, pos[0]) for pos, t in reversed(facts.of("def")))
+    out = []
+    for unit in sorted(files):
+        fs = files[unit]
+        if unit in defs:
+            fs = [defs[unit]] + [f for f in fs if f != defs[unit]]
+        out.append((unit, "add the reference-count checker to %s" % unit, fs))
+    return out
+
+
+def accessor_rows(decisions):
+    """The lines of WORK/accessors."""
+    return [(t, f) + d for (t, f), d in sorted(decisions.items())]
+
+
+def verdict(spec, decisions):
+    """The summary line of the run."""
+    if not spec.accessors:
+        return "rc_check: no accessors asked for"
+
+    def functions(how):
+        return ["%s__%s()" % k for k, d in sorted(decisions.items()) if d[0] == how]
+
+    added, reused = functions("define"), functions("reuse")
+    kept = ["%s.%s" % k for k, d in sorted(decisions.items()) if d[0] == "keep"]
+    line = "rc_check: accessors of %s" % ", ".join("struct " + t for t in spec.accessors)
+    line += ": %d added%s" % (len(added), " (%s)" % ", ".join(added) if added else "")
     if reused:
-        verdict += "; reused: " + ", ".join(reused)
+        line += "; reused: " + ", ".join(reused)
     if kept:
-        verdict += "; reads kept as RC_CHK_ACCESS(): " + ", ".join(kept)
-    print(verdict)
+        line += "; reads kept as RC_CHK_ACCESS(): " + ", ".join(kept)
+    return line
+
+
+def decide(path):
+    """collect.* -> the accessors, and every site to convert or report."""
+    work, spec = decide_common.Work(path), Spec()
+    facts = Facts(work.records())
+    decisions = decide_accessors(facts)
+    rows = decide_sites(facts, decisions, spec)
+    work.write_sites(rows)
+    work.write_groups(type_groups(facts, rows))
+    work.write("files", sorted(set(r[1] for r in rows)))
+    work.write("files.patch", sorted(set(r[1] for r in rows if r[0] != "kept")))
+    work.write_rows("accessors", accessor_rows(decisions))
+    print(verdict(spec, decisions))
 
 
 if __name__ == "__main__":
