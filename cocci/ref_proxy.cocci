@@ -933,7 +933,6 @@ identifier prs.FNs, pfn.T, pfn.F, prs.Rs;
 statement prs.RSs;
 struct T *E;
 expression e : script:python() { not assigns_field(e) };
-statement S, S1, S2;
 iterator name REF_PROXY_GET;
 @@
 FNs(...) { <...
@@ -972,7 +971,6 @@ REF_PROXY_GET(E->F, Rs) {
 identifier prg.FNg, pfn.T, pfn.F, prg.Rg, prg.Xg, prg.Lg;
 struct T *E;
 expression e : script:python() { not assigns_field(e) };
-statement S, S1, S2;
 iterator name REF_PROXY_GET;
 @@
 FNg(...) { <...
@@ -1132,7 +1130,7 @@ fn(...) {
 @script:python@
 p << revfree.p;
 @@
-REVFREE.add((p[0].file, p[0].line, p[0].column))
+REVFREE.add(rc.key(p))
 
 // one rule for both: a rule that changes a function makes spatch re-parse
 // it, and positions taken before no longer match
@@ -1140,7 +1138,7 @@ REVFREE.add((p[0].file, p[0].line, p[0].column))
 @depends on patch@
 identifier pfree.T, pfree.kf, pff.F, pff.PF;
 struct T *E;
-position p : script:python() { (p[0].file, p[0].line, p[0].column) in REVFREE };
+position p : script:python() { rc.key(p) in REVFREE };
 @@
 (
 + ref_proxy_free(E->F);

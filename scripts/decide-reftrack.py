@@ -7,8 +7,8 @@ common files are described in scripts/lib/README):
 
     decide-reftrack.py names WORK < FILES   names, universe, candidates,
                                             tracked, reftrack.cocci
-    decide-reftrack.py decide WORK          sites, groups, files, types,
-                                            locals
+    decide-reftrack.py decide WORK          sites, groups, files, files.patch,
+                                            types, locals
 
 Tracked types are found by text, because spatch cannot parse the plugin's
 attribute forms and a header is not seen by the .c files that use it:
@@ -306,6 +306,7 @@ def decide(path):
     work.write_sites(st)
     work.write_groups(group_rows(work, seen, conv))
     work.write("files", sorted({s[1] for s in st}))
+    work.write("files.patch", sorted({s[1] for s in st if s[0] != "kept"}))
     work.write("types", conv)
     work.write_rows("locals", local_rows(seen, conv))
     print("reftrack: %d tracked type(s) converted (%s), %d kept (%s)"
