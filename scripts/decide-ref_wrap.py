@@ -459,20 +459,33 @@ def sites(v):
             for p in sorted(best, key=_order)]
 
 
+def field_files(v, key):
+    """The files a converted field changes, its definition's first."""
+    dfile = v.seen.defs[key][1][0]
+    return [dfile] + sorted(set(p[0] for p, _ in v.uses.get(key, [])) - {dfile})
+
+
 def groups(v, anchors):
     """(groups rows, needs rows): each converted field with the files of its
-    definition and uses, each DECLARE_REF with its file; a field whose files
-    do not hold its DECLARE_REF needs that unit's patch first."""
-    rows, needs = [], []
+    definition and uses. DECLARE_REF goes with the first field whose files
+    hold it, else it is a unit of its own; a field whose files do not hold
+    it needs that unit's patch first."""
+    fields = [(key, field_files(v, key)) for key in v.ok()]
+    declaring = {}
+    for key, files in fields:
+        t = v.seen.defs[key][0]
+        if t in anchors and anchors[t][1] in files:
+            declaring.setdefault(t, _unit(key))
+    rows = [(_unit(key), "use struct ref for %s.%s" % key, files) for key, files in fields]
     for t, a in sorted(anchors.items()):
-        if v.converts(t):
-            rows.append(("struct %s_ref" % t, "declare struct %s_ref" % t, [a[1]]))
-    for key in v.ok():
-        t, dpos = v.seen.defs[key]
-        files = [dpos[0]] + sorted(set(p[0] for p, _ in v.uses.get(key, [])) - {dpos[0]})
-        rows.append((_unit(key), "use struct ref for %s.%s" % key, files))
-        if t in anchors and anchors[t][1] not in files:
-            needs.append((_unit(key), "struct %s_ref" % t))
+        if v.converts(t) and t not in declaring:
+            declaring[t] = "struct %s_ref" % t
+            rows.append((declaring[t], "declare struct %s_ref" % t, [a[1]]))
+    needs = []
+    for key, files in fields:
+        t = v.seen.defs[key][0]
+        if t in declaring and anchors[t][1] not in files:
+            needs.append((_unit(key), declaring[t]))
     return rows, needs
 
 
