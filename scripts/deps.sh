@@ -14,9 +14,10 @@ coccicheck)
 	packages=(coccinelle python3 patch)
 	;;
 check)
-	packages=(coccinelle python3 patch make gcc clang shellcheck parallel
-		pkg-config liburcu-dev linux-headers-amd64 linux-image-amd64
-		qemu-system-x86 busybox-static cpio linux-source-6.1)
+	packages=(coccinelle python3 python3-pyflakes patch make gcc clang
+		shellcheck parallel pkg-config liburcu-dev linux-headers-amd64
+		linux-image-amd64 qemu-system-x86 busybox-static cpio
+		linux-source-6.1)
 	;;
 *)
 	echo "usage: ${0##*/} coccicheck|check" >&2

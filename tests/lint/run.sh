@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
+# budget: 60
 # Lint: every .cocci parses in each of its modes and carries the kernel's
 # header convention; every shell script is shellcheck-clean; the python
-# helpers compile.
+# scripts and the Python embedded in the .cocci files are pyflakes-clean (no
+# syntax error, no undefined name, no unused import).
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -59,13 +61,38 @@ for s in "${shells[@]}"; do
 	fi
 done
 
-for p in scripts/*.py; do
-	[ -f "$p" ] || continue
-	if python3 -m py_compile "$p" 2>/dev/null; then
-		pass "python/$p"
-	else
-		fail "python/$p"
+# python: pyflakes over the scripts, and over the Python embedded in every
+# .cocci (tests/lint/cocci_python.py extracts it as spatch runs it)
+py=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null && "$p" -c 'import pyflakes' 2>/dev/null; then
+		py=$p
+		break
 	fi
 done
+if [ -z "$py" ]; then
+	fail "python (pyflakes missing: apt-get install python3-pyflakes)"
+else
+	for p in scripts/*.py scripts/lib/*.py tests/lint/*.py; do
+		[ -f "$p" ] || continue
+		if out=$("$py" -m pyflakes "$p" 2>&1); then
+			pass "python/$p"
+		else
+			printf '%s\n' "$out" | sed 's/^/  /'
+			fail "python/$p"
+		fi
+	done
+	for c in cocci/*.cocci; do
+		[ -f "$c" ] || continue
+		if out=$("$py" tests/lint/cocci_python.py "$c" 2>&1); then
+			pass "python/$c"
+		else
+			# one line per problem: FAIL: lint/python cocci/X.cocci:LINE: ...
+			while IFS= read -r l; do
+				fail "python $l"
+			done <<<"$out"
+		fi
+	done
+fi
 find scripts -name __pycache__ -type d -exec rm -rf {} +
 exit "$rc"
