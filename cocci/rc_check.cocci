@@ -98,7 +98,6 @@ virtual context
 virtual org
 virtual report
 
-
 @initialize:python@
 @@
 import os, re, sys
