@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# budget: 300
+# budget: 180
 # Every golden output must compile: kernel cases as out-of-tree modules
 # against Debian's linux-headers-amd64 (warnings are errors), userspace cases
 # (no <linux/...> include) against include/ with -Wall -Wextra -Werror.

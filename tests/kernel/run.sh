@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# budget: 400
+# budget: 240
 # Kernel runtime self-test: build refconv.ko (runtime/linux) and
 # refconv_ktest.ko (tests/kernel) against Debian's kernel headers, boot the
 # matching Debian kernel under qemu (TCG) with a busybox initramfs that loads

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# budget: 120
+# budget: 60
 # cocci/rc_check.cocci end to end on a model of libperf's cpu map (Linux 6.1,
 # before perf's own RC_CHK): the map of the golden case
 # tests/cocci/rc_check/pos_cpumap/ and the driver program main.c here are

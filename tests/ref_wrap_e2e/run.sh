@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# budget: 60
+# budget: 30
 # cocci/ref_wrap.cocci end to end with REF_DEBUG: examples/ref_wrap/cache.c is converted
 # with the driver (scripts/run-cocci.sh --in-place on a copy), built against
 # include/ and runtime/librefconv.a with -DREF_DEBUG, and run:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# budget: 120
+# budget: 60
 # End-to-end tests of cocci/reftrack.cocci: each program (a .c file, or a
 # directory of .c/.h files: those under progs/, and the example and golden
 # inputs that are whole programs, used where they are) is built and run as

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# budget: 180
+# budget: 120
 # Runtime test suite: unit tests of librefconv under ASan+UBSan+LSan, the
 # debug trackers' reports, RC_CHK's sanitizer reports, and the concurrent
 # parts under ThreadSanitizer. One PASS/FAIL/SKIP line per test.

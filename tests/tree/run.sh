@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# budget: 600
+# budget: 180
 # End to end on real kernel code, small enough for every "make check":
 # drivers/md of Debian's linux-source-6.1 goes through collect -> decide ->
 # apply; the patch must apply, a second run must change nothing, the report
