@@ -1261,3 +1261,29 @@ position p : script:python() { issite(p) };
 expression E;
 @@
 * E@p
+
+// the declarations report mode speaks of (a counted local, a local or an
+// array that keeps its type, a union member) are not expressions
+
+@depends on context@
+position p : script:python() { issite(p) };
+type T;
+identifier x;
+expression E;
+@@
+(
+* T x@p;
+|
+* T x@p = E;
+|
+* T x@p[...];
+)
+
+@depends on context@
+position p : script:python() { issite(p) };
+type T;
+identifier U, f;
+@@
+union U { ...
+* T f@p;
+  ... };
