@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# budget: 1200
+# budget: 900
 # Golden tests of the semantic patches.
 #
 # tests/cocci/<name>/ holds the cases of cocci/<name>.cocci. A case is
