@@ -18,12 +18,6 @@ def text(path):
         return ""
 
 
-def write_lines(work, name, lines):
-    """WORK/NAME with one line per item of LINES."""
-    with open(os.path.join(work, name), "w") as out:
-        out.writelines(l + "\n" for l in lines)
-
-
 def narrow_cocci(work, fn, words):
     """Write WORK/NAME.cocci, the semantic patch of the run ($REFCONV_COCCI)
     with every "identifier X : script:python() { FN(X) };" constraint
@@ -130,7 +124,8 @@ class Work:
 
     def write(self, name, lines):
         """WORK/NAME with one line per item of LINES."""
-        write_lines(self.path, name, lines)
+        with open(self.file(name), "w") as out:
+            out.writelines(l + "\n" for l in lines)
 
     def write_rows(self, name, rows):
         """WORK/NAME with one record per tuple of ROWS."""

@@ -115,19 +115,17 @@ _out = None
 
 
 def emit(kind, p, *fields):
-    """Append a collect record KIND FILE LINE COL FIELDS... for position P."""
-    emit_raw(kind, p[0].file, p[0].line, p[0].column, *fields)
-
-
-def emit_raw(*fields):
-    """Append one collect record of FIELDS to WORK/collect.<pid>."""
+    """Append a collect record KIND FILE LINE COL FIELDS... for position P
+    to WORK/collect.<pid>."""
     global _out
     if not WORK:
         return
     if _out is None:
         _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
                     buffering=1)
-    _out.write("\t".join(str(f) for f in fields) + "\n")
+    _out.write("\t".join(str(f) for f in
+                         (kind, p[0].file, p[0].line, p[0].column) + fields)
+               + "\n")
 
 
 def finish():
