@@ -116,6 +116,22 @@ p << cacc.p;
 @@
 rc.emit("acc", p, S, F)
 
+// collect: every access to a candidate name, typed or not: the positions
+// the occurrence audit (scripts/lib/audit.py) counts as analysed
+
+@cmem depends on collect@
+identifier F : script:python() { cand(F) };
+expression E;
+position p;
+@@
+\(E->F@p\|E.F@p\)
+
+@script:python depends on collect@
+F << cmem.F;
+p << cmem.p;
+@@
+rc.emit("mem", p, F)
+
 // collect: address-of accesses, typed or not; the decide step tells them apart
 
 @caddr depends on collect@
@@ -219,15 +235,16 @@ c << cinit.c;
 @@
 rc.emit("init", c, S, F, n)
 
-// collect: releases followed by something that ends the object's life (a
-// free, destroy, release, call_rcu, queue_work, complete, ...); a field that
-// is incremented must have one, or it may be counted from 0 again
+// collect: releases followed by a call that ends the object's life (a
+// free, destroy, release, call_rcu, queue_work, ...): the evidence of a
+// reference count. A complete() or wake_up() alone is not: zero only tells
+// a waiter, as a countdown does.
 
 @creleased exists@
 identifier F : script:python() { cand(F) };
 expression E;
 position p;
-identifier fr =~ "free|destroy|release|delete|remove|kill|cleanup|unref|call_rcu|queue_work|schedule_work|complete|wake_up|_del$|^del_";
+identifier fr =~ "free|destroy|release|delete|remove|kill|cleanup|unref|call_rcu|queue_work|queue_rcu_work|schedule_work|_del$|^del_|_put$";
 @@
 \(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
 ... when any
@@ -237,6 +254,311 @@ fr(...);
 p << creleased.p;
 @@
 rc.emit("released", p)
+
+// collect: a release that only signals (complete(&X->C), wake_up(&X->C)),
+// and the waiters that end an object's life after such a signal: a wait on
+// member C followed by a free-like call, or a wait in a teardown function.
+// A signal counts as evidence only when some waiter of its member does.
+
+@csignal exists@
+identifier F : script:python() { cand(F) };
+identifier C;
+identifier sig =~ "^(complete|complete_all|wake_up|wake_up_all|wake_up_interruptible|wake_up_interruptible_all)$";
+expression E, E2;
+position p;
+@@
+\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
+... when any
+sig(\(&E2->C\|&E2.C\));
+
+@script:python depends on collect@
+p << csignal.p;
+C << csignal.C;
+@@
+rc.emit("signal", p, C, "-")
+
+@csignalt exists@
+identifier F : script:python() { cand(F) };
+identifier C, S2;
+identifier sig =~ "^(complete|complete_all|wake_up|wake_up_all|wake_up_interruptible|wake_up_interruptible_all)$";
+expression E;
+{struct S2 *, struct S2} E2;
+position p;
+@@
+\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
+... when any
+sig(\(&E2->C\|&E2.C\));
+
+@script:python depends on collect@
+p << csignalt.p;
+C << csignalt.C;
+S2 << csignalt.S2;
+@@
+rc.emit("signal", p, C, S2)
+
+@cwaitfree exists@
+identifier C;
+identifier wt =~ "^(wait_for_completion|wait_event)";
+identifier fr =~ "free|destroy|release|delete|kill|cleanup|unref|call_rcu|queue_work|queue_rcu_work|schedule_work|_put$";
+expression E;
+position w;
+@@
+wt(\(&E->C@w\|&E.C@w\|E->C@w\|E.C@w\), ...);
+... when any
+fr(...);
+
+@script:python depends on collect@
+w << cwaitfree.w;
+C << cwaitfree.C;
+@@
+rc.emit("waitend", w, C, "free")
+
+// the struct of a waited-on member, where spatch knows it
+@cwaitty depends on collect@
+identifier C, S2;
+identifier wt =~ "^(wait_for_completion|wait_event)";
+{struct S2 *, struct S2} E;
+position w;
+@@
+wt(\(&E->C@w\|&E.C@w\|E->C@w\|E.C@w\), ...)
+
+@script:python depends on collect@
+w << cwaitty.w;
+S2 << cwaitty.S2;
+@@
+rc.emit("waitty", w, S2)
+
+@cwaitdown exists@
+identifier C;
+identifier fn =~ "remove|destroy|free|release|exit|unregister|cleanup|teardown|fini";
+identifier wt =~ "^(wait_for_completion|wait_event)";
+expression E;
+position w;
+@@
+fn(...) { ... when any
+wt(\(&E->C@w\|&E.C@w\|E->C@w\|E.C@w\), ...);
+... when any
+}
+
+@script:python depends on collect@
+w << cwaitdown.w;
+C << cwaitdown.C;
+fn << cwaitdown.fn;
+@@
+rc.emit("waitend", w, C, fn)
+
+// collect: a release whose result is ignored (refcount_dec_and_test() is
+// __must_check), and an operation ordered by an explicit full barrier
+
+@cignored depends on collect@
+identifier F : script:python() { cand(F) };
+expression E;
+position p;
+@@
+\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_inc_not_zero\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\));
+
+@script:python depends on collect@
+p << cignored.p;
+@@
+rc.emit("ignored", p)
+
+@cbarrier depends on collect@
+identifier F : script:python() { cand(F) };
+identifier fn =~ "^atomic_";
+expression E;
+position p;
+@@
+(
+fn(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...);
+smp_mb__after_atomic();
+|
+smp_mb__before_atomic();
+fn(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...);
+|
+fn(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...) && <+... smp_mb__after_atomic() ...+>
+)
+
+@script:python depends on collect@
+p << cbarrier.p;
+@@
+rc.emit("barrier", p)
+
+// collect: designated initializers of a candidate name (the top level of a
+// declaration, one level down, an array element), with whether the value is
+// ATOMIC_INIT(); compound literals are not matched: the audit blocks them
+
+@cdesig depends on collect@
+identifier S, x, G;
+identifier F : script:python() { cand(F) };
+expression e;
+position p;
+@@
+(
+struct S x = { ..., .F@p = e, ... };
+|
+struct S x = { ..., .G = { ..., .F@p = e, ... }, ... };
+|
+struct S x[] = { ..., { ..., .F@p = e, ... }, ... };
+|
+struct S x[...] = { ..., { ..., .F@p = e, ... }, ... };
+)
+
+@script:python depends on collect@
+S << cdesig.S;
+G << cdesig.G = "";
+F << cdesig.F;
+e << cdesig.e;
+p << cdesig.p;
+@@
+rc.emit("desig", p, S if not G else "-", F,
+        "init" if e.replace(" ", "").startswith("ATOMIC_INIT(") else e)
+
+// collect: the context of every atomic_read of a candidate name, for the
+// decide step's whitelist (refcount_read() returns unsigned int)
+
+@crd depends on collect@
+identifier F : script:python() { cand(F) };
+expression E, e, e2;
+binary operator eq = {==, !=, &&, ||};
+position p;
+@@
+(
+atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)) eq e
+|
+e eq atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+|
+!atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+|
+atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)) ? e : e2
+)
+
+@script:python depends on collect@
+p << crd.p;
+@@
+rc.emit("rd", p, "ok")
+
+@crdcond depends on collect@
+identifier F : script:python() { cand(F) };
+expression E, e1, e2;
+statement S1, S2;
+position p;
+@@
+(
+if (atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))) S1 else S2
+|
+if (atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))) S1
+|
+while (atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))) S1
+|
+for (e1; atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)); e2) S1
+|
+for (; atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)); e2) S1
+|
+for (e1; atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)); ) S1
+|
+for (; atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)); ) S1
+|
+atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\));
+)
+
+@script:python depends on collect@
+p << crdcond.p;
+@@
+rc.emit("rd", p, "ok")
+
+@crel depends on collect@
+identifier F : script:python() { cand(F) };
+expression E, e;
+binary operator rel = {<, <=, >, >=};
+position p;
+@@
+atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)) rel e
+
+@script:python depends on collect@
+p << crel.p;
+rel << crel.rel;
+e << crel.e;
+@@
+rc.emit("rd", p, "rel", rel.strip(), e)
+
+@crelr depends on collect@
+identifier F : script:python() { cand(F) };
+expression E, e;
+binary operator rel = {<, <=, >, >=};
+position p;
+@@
+e rel atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+
+@script:python depends on collect@
+p << crelr.p;
+rel << crelr.rel;
+e << crelr.e;
+@@
+# the same test with the read on the left
+rc.emit("rd", p, "rel", {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[rel.strip()], e)
+
+@crdarg depends on collect@
+identifier F : script:python() { cand(F) };
+identifier fn;
+expression E;
+position p;
+@@
+fn(..., atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)), ...)
+
+@script:python depends on collect@
+p << crdarg.p;
+fn << crdarg.fn;
+@@
+rc.emit("rd", p, "arg", fn)
+
+@crdstore depends on collect@
+identifier F : script:python() { cand(F) };
+expression E;
+type T;
+T e;
+position p;
+@@
+(
+e = atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+|
+ (T)atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+)
+
+@script:python depends on collect@
+p << crdstore.p;
+T << crdstore.T;
+@@
+rc.emit("rd", p, "type", T)
+
+@crddecl depends on collect@
+identifier F : script:python() { cand(F) };
+identifier x;
+expression E;
+type T;
+position p;
+@@
+T x = atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\));
+
+@script:python depends on collect@
+p << crddecl.p;
+T << crddecl.T;
+@@
+rc.emit("rd", p, "type", T)
+
+@crdret depends on collect@
+identifier F : script:python() { cand(F) };
+identifier fn;
+expression E;
+type T;
+position p;
+@@
+T fn(...) { <+... return atomic_read(\(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\)); ...+> }
+
+@script:python depends on collect@
+p << crdret.p;
+T << crdret.T;
+@@
+rc.emit("rd", p, "type", T)
 
 // collect: positional initializers; the decide step attributes them when
 // the struct has a single atomic_t field

@@ -33,6 +33,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from audit import Audit, Tree, reason as audit_reason  # noqa: E402
 from decide_common import Work, main, narrow_cocci, text as _text  # noqa: E402
 
 # function -> index of the argument that is the counter
@@ -47,6 +48,21 @@ RELEASE = {"atomic_dec_and_test", "atomic_sub_and_test",
 INCREMENT = {"atomic_inc", "atomic_add"}
 LOCKED_RELEASE = {"atomic_dec_and_lock", "atomic_dec_and_mutex_lock"}
 ZERO = {"0", "(0)", "0U", "0u"}
+# an integer literal (what a count may be set to, or compared with, when the
+# decide step must know its value)
+LITERAL = re.compile(r"^\(?\s*(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*\s*\)?$")
+# refcount_read() returns unsigned int: the types a read may be stored in,
+# cast to or returned as without changing its value
+# (a narrower one keeps the same low bits either way)
+INT32 = {"int", "unsigned int", "unsigned", "signed int", "signed", "bool", "_Bool",
+         "u32", "__u32", "s32", "__s32", "uint32_t", "int32_t",
+         "short", "short int", "unsigned short", "unsigned short int", "signed short",
+         "u16", "__u16", "s16", "__s16", "uint16_t", "int16_t",
+         "char", "signed char", "unsigned char", "u8", "__u8", "s8", "__s8",
+         "uint8_t", "int8_t"}
+# the function-like macros whose result depends on the sign of an argument
+SIGNED_ARGS = {"min", "max", "min_t", "max_t", "min3", "max3", "clamp", "clamp_t",
+               "clamp_val", "abs", "umin", "umax", "min_not_zero"}
 
 # no leading \b: a pattern that starts with a literal is searched for as a
 # string, many times faster over a whole tree; _words() checks the boundary
@@ -64,8 +80,9 @@ REASON_CLASSES = (
     ("never released", "no release"),
     ("never set", "no non-zero init"),
     ("set to 0", "set to 0 then incremented"),
+    ("not a literal", "countdown"),
     ("revived by", "revival from 0 under a lock"),
-    ("no release (", "release frees nothing"),
+    ("no release (", "countdown"),
     ("arithmetic", "arithmetic on atomic_read"),
     ("address is passed", "address passed to a function"),
     ("address is taken", "address taken"),
@@ -75,6 +92,13 @@ REASON_CLASSES = (
     ("several headers", "ambiguous definition"),
     ("one declaration", "multiple declarators"),
     ("atomic_add_unless", "atomic_add_unless"),
+    ("use not analysed", "use not analysed"),
+    ("sign matters", "signed read"),
+    ("is ignored", "ignored result"),
+    ("full barrier", "full barrier"),
+    ("outside the files of this run", "outside M="),
+    ("not ATOMIC_INIT", "other initializer"),
+    ("no top-level #include", "no #include"),
 )
 
 
@@ -129,8 +153,9 @@ def names(path, files):
     both ways are collected (a field whose name never meets a release call is
     a plain counter: nothing about it could change). The first collect round
     takes the files that declare such a name or pass it to an atomic_*()
-    call; decide() then asks for a second round over the files that take
-    the address of, or reach into .counter of, a field it would convert.
+    call; decide() then asks for the files in which the occurrence audit
+    (scripts/lib/audit.py) finds a use of a field it would convert that
+    nobody collected.
     """
     work = Work(path)
     cand = candidate_names(files)
@@ -138,28 +163,6 @@ def names(path, files):
     narrow_cocci(work.path, "cand", cand)
     work.write("universe", files)
     work.write("candidates", first_round(files, cand))
-
-
-def second_round(work, converted):
-    """Ask the driver to collect the files that use a field about to be
-    converted outside atomic_*() calls (&x->f passed on, x->f.counter), once."""
-    if work.exists("round2") or not converted or not work.exists("universe"):
-        return
-    work.write("round2", [])
-    done = set(work.lines("candidates"))
-    alt = "|".join(sorted(converted))
-    use = re.compile(r"&[^;,()]*?(?:->|\.)\s*(?:%s)\b|(?:->|\.)\s*(?:%s)\s*\.\s*counter"
-                     % (alt, alt))
-    more = []
-    for f in work.lines("universe"):
-        if f in done:
-            continue
-        t = _text(f)
-        # the plain substring test first: the pattern is slow on big files
-        if any(n in t for n in converted) and use.search(t):
-            more.append(f)
-    if more:
-        work.write("more", more)
 
 
 # --- the facts of the collect records ----------------------------------------
@@ -182,6 +185,7 @@ class Def:
         self.uses = []          # (pos, op, value)
         self.sites = []         # (pos, kind, new)
         self.blocker = None     # (reason, pos)
+        self.evidence = None    # what shows that zero ends the object's life
         self.parent = self      # union-find over untyped uses
 
     @property
@@ -203,12 +207,18 @@ class Def:
 class Facts:
     """The collect records of one run, by kind."""
 
-    def __init__(self, records):
+    def __init__(self, records, tree=None):
+        self.tree = tree
         self.defs = {}                          # (S, F, file) -> Def
-        self.typed, self.addr, self.counter = {}, {}, {}
+        self.typed, self.addr, self.counter, self.mem = {}, {}, {}, {}
         self.calls, self.sets = {}, {}
         self.unless, self.arith, self.released = set(), set(), set()
-        self.inits, self.pinits = [], []
+        self.ignored, self.barrier = set(), set()
+        self.signals = {}                               # release pos -> (member, struct)
+        self.waittype = {}                              # waiter pos -> struct
+        self.waiters = collections.defaultdict(list)    # member -> [(pos, how)]
+        self.reads = collections.defaultdict(list)   # pos -> [context]
+        self.inits, self.pinits, self.desigs = [], [], []
         for r in records:
             self.add(r[0], tuple(r[1:4]), r[4:])
         self.by_name = collections.defaultdict(list)     # F -> [Def]
@@ -225,6 +235,24 @@ class Facts:
             self.addr[pos] = rest[0]
         elif kind == "counter":
             self.counter[pos] = rest[0]
+        elif kind == "mem":
+            self.mem[pos] = rest[0]
+        elif kind == "rd":
+            self.reads[pos].append(tuple(rest))
+        elif kind == "signal":
+            # a typed record names the struct of the signalled member
+            if pos not in self.signals or rest[1] != "-":
+                self.signals[pos] = (rest[0], rest[1])
+        elif kind == "waitty":
+            self.waittype[pos] = rest[0]
+        elif kind == "waitend":
+            self.waiters[rest[0]].append((pos, rest[1]))
+        elif kind == "ignored":
+            self.ignored.add(pos)
+        elif kind == "barrier":
+            self.barrier.add(pos)
+        elif kind == "desig":
+            self.desigs.append((pos, rest[0], rest[1], rest[2]))
         elif kind == "call":
             self.calls[pos] = (rest[0], int(rest[1]), (pos[0], rest[2], rest[3]))
         elif kind == "set":
@@ -246,16 +274,23 @@ class Facts:
 
     def visible(self, s, f, file):
         """The definitions of S.F (any struct for S None) that code in FILE
-        can refer to: those of FILE, else those of headers. A struct defined
-        in several headers cannot be told apart: each is blocked."""
-        local = [d for d in self.by_name[f] if d.pos[0] == file and (s is None or d.s == s)]
+        can refer to: those of FILE, else those of the files FILE can see
+        through the tree's includes (a header also sees what the .c files
+        that include it define before it), else, without an include index,
+        those of headers. A struct defined in several such files cannot be
+        told apart: each is blocked."""
+        mine = [d for d in self.by_name[f] if s is None or d.s == s]
+        local = [d for d in mine if d.pos[0] == file]
         if local:
             return local
-        hdr = [d for d in self.by_name[f] if d.pos[0].endswith(".h") and (s is None or d.s == s)]
-        if s is not None and len(hdr) > 1:
-            for d in hdr:
+        if self.tree is not None and self.tree.files:
+            seen = [d for d in mine if self.tree.sees(file, d.pos)]
+        else:
+            seen = [d for d in mine if d.pos[0].endswith(".h")]
+        if s is not None and len(seen) > 1:
+            for d in seen:
                 d.block("struct %s is defined in several headers" % s, d.pos)
-        return hdr
+        return seen
 
 
 # --- per-field facts ---------------------------------------------------------
@@ -268,6 +303,27 @@ def why_blocked(fn):
     if fn.startswith("atomic_") and fn not in TABLE:
         return "%s has no refcount_t counterpart" % fn
     return "its address is passed to %s()" % fn
+
+
+def read_ok(context):
+    """Whether an atomic_read in CONTEXT (a "rd" record's fields) means the
+    same when it returns unsigned int: a test for zero or equality, a
+    comparison with a positive literal (or "> 0"), an argument of a function
+    that is not min()/max()-like, a value kept in a 32-bit integer."""
+    kind = context[0]
+    if kind == "ok":
+        return True
+    if kind == "rel" and len(context) == 3:
+        m = LITERAL.match(context[2].strip())
+        if not m:
+            return False
+        value = int(m.group(1), 0)
+        return value > 0 or context[1] == ">"
+    if kind == "arg" and len(context) == 2:
+        return context[1] not in SIGNED_ARGS
+    if kind == "type" and len(context) == 2:
+        return " ".join(context[1].split()) in INT32
+    return False
 
 
 def classify(facts, pos):
@@ -284,6 +340,15 @@ def classify(facts, pos):
         if TABLE.get(fn) == arg:
             if fn == "atomic_read" and pos in facts.arith:
                 return fn, None, "atomic_read result used in arithmetic", None
+            if fn == "atomic_read" and not any(read_ok(c) for c in facts.reads.get(pos, ())):
+                return fn, None, ("atomic_read used where its sign matters "
+                                  "(refcount_read() returns unsigned int)"), None
+            if pos in facts.ignored:
+                return fn, None, ("the result of %s is ignored (refcount_%s() is "
+                                  "__must_check)" % (fn, fn[len("atomic_"):])), None
+            if pos in facts.barrier:
+                return fn, None, ("%s is ordered by an explicit full barrier "
+                                  "(smp_mb__*_atomic): refcount_t orders less" % fn), None
             new = "refcount_" + fn[len("atomic_"):]
             return fn, facts.sets.get(pos), None, (cpos, "rename", new)
         return fn, None, why_blocked(fn), None
@@ -306,12 +371,13 @@ def attach_uses(facts):
     blocking reason; returns the untyped accesses that reach several
     definitions, [(defs, pos)]."""
     untyped_links = []
-    for pos in sorted(set(facts.typed) | set(facts.addr) | set(facts.counter), key=pos_key):
+    every = set(facts.typed) | set(facts.addr) | set(facts.counter) | set(facts.mem)
+    for pos in sorted(every, key=pos_key):
         if pos in facts.typed:
             s, f = facts.typed[pos]
             targets = facts.visible(s, f, pos[0])
         else:
-            f = facts.addr.get(pos) or facts.counter.get(pos)
+            f = facts.addr.get(pos) or facts.counter.get(pos) or facts.mem.get(pos)
             targets = facts.visible(None, f, pos[0])
             if len(targets) > 1:
                 untyped_links.append((targets, pos))
@@ -348,9 +414,44 @@ def attach_initializers(facts):
             else:
                 d.block("positional ATOMIC_INIT at %s cannot be matched to one of "
                         "struct %s's atomic_t fields" % (where(pos), s), pos)
+    # a designated initializer that is not a top-level .F = ATOMIC_INIT(n)
+    # would not build once F is a refcount_t, or is one nobody converts
+    for pos, s, f, value in facts.desigs:
+        if s != "-" and value == "init":
+            continue
+        for d in facts.visible(None if s == "-" else s, f, pos[0]):
+            if value != "init":
+                d.block("initialised with %s at %s, not ATOMIC_INIT()"
+                        % (value, where(pos)), pos)
+            else:
+                d.block("ATOMIC_INIT in a nested initializer at %s is not converted "
+                        "(not ATOMIC_INIT() at the top level)" % where(pos), pos)
 
 
 # --- verdicts ----------------------------------------------------------------
+
+def evidence(facts, d):
+    """What shows that zero ends the life of D's object: a release followed
+    by a free-like call, or one that signals member C of a completion or
+    wait queue whose waiter (in a file that sees D's struct, on a member of
+    the same struct where spatch typed both) frees the object or is a
+    teardown function. None when nothing does."""
+    for pos, op, _ in d.uses:
+        if op not in RELEASE:
+            continue
+        if pos in facts.released:
+            return "released at %s" % where(pos)
+        member, struct = facts.signals.get(pos, (None, "-"))
+        for wpos, how in facts.waiters.get(member, ()):
+            other = facts.waittype.get(wpos, "-")
+            if struct != "-" and other != "-" and struct != other:
+                continue
+            if facts.tree is None or not facts.tree.files or facts.tree.sees(wpos[0], d.pos):
+                return "released at %s, signals ->%s, whose waiter at %s %s" % (
+                    where(pos), member, where(wpos),
+                    "frees" if how == "free" else "is in teardown function " + how)
+    return None
+
 
 def not_a_refcount(facts, d):
     """Why D, all of whose uses are in the table, does not look like a
@@ -363,15 +464,20 @@ def not_a_refcount(facts, d):
     if not RELEASE.intersection(ops):
         return ("never released with atomic_dec_and_test or a variant: "
                 "a counter, not a reference count")
+    unknown = [p for p, v in values if not LITERAL.match(v.strip())]
+    if unknown:
+        return ("set to a value that is not a literal at %s: a count armed "
+                "to N is a countdown, and a macro may be 0" % where(unknown[0]))
     if not [p for p, v in values if v.strip() not in ZERO]:
         return ("never set to a non-zero value: a zero-filled counter "
                 "incremented from 0 would make refcount_inc warn")
-    if incs and not [u for u in d.uses if u[1] in RELEASE and u[0] in facts.released]:
+    d.evidence = evidence(facts, d)
+    if not d.evidence:
         rel = [u[0] for u in d.uses if u[1] in RELEASE]
-        return ("incremented at %s, but no release (%s) is followed by a free, "
-                "destroy, release, call_rcu, queue_work or complete: a count "
-                "that reaches 0 and is incremented again would make "
-                "refcount_inc warn and saturate" % (where(incs[0]), where(rel[0])))
+        return ("no release (%s) is followed by a free, destroy, release, "
+                "call_rcu or queue_work, or signals a waiter that ends the "
+                "object's life: zero ends no object's life, so this is a "
+                "countdown or a flag, not a reference count" % where(rel[0]))
     if incs and LOCKED_RELEASE.intersection(ops):
         return ("released with atomic_dec_and_lock and incremented with "
                 "atomic_inc at %s: an object kept at 0 under the lock and "
@@ -414,12 +520,17 @@ def tie_untyped(facts, untyped_links):
                         "with %s, which stays atomic_t" % (d.f, first.what), d.pos)
 
 
-def decide_fields(facts):
-    """Every definition's verdict, in the order the rules apply."""
+def decide_fields(facts, work=None, records=(), tree=None):
+    """Every definition's verdict, in the order the rules apply: a field
+    blocked by the audit or by its output blocks the fields it shares
+    untyped uses with, as any other reason does."""
     block_multiple_declarators(facts)
     untyped_links = attach_uses(facts)
     attach_initializers(facts)
     judge(facts)
+    if work is not None:
+        audit(facts, work, records, tree)
+        block_unbuildable(facts, work)
     tie_untyped(facts, untyped_links)
 
 
@@ -461,9 +572,11 @@ def field_group(d):
 
 
 def table_row(d):
-    """The decision table's line of D."""
-    verdict, reason = ("kept", d.blocker[0]) if d.blocker else ("converted", "")
-    return (d.what, where(d.pos), len(d.uses), verdict, reason)
+    """The decision table's line of D: for a converted field, the reason is
+    its reference-count evidence."""
+    if d.blocker:
+        return (d.what, where(d.pos), len(d.uses), "kept", d.blocker[0])
+    return (d.what, where(d.pos), len(d.uses), "converted", d.evidence or "")
 
 
 def write_outputs(work, defs):
@@ -475,7 +588,7 @@ def write_outputs(work, defs):
     work.write("files", sorted(set(s[1] for s in sites)))
     # patch mode needs only the files that change
     work.write("files.patch", sorted(set(s[1] for s in sites if s[0] != "kept")))
-    work.write("table", ["# field\tdefined at\tuses\tverdict\treason"]
+    work.write("table", ["# field\tdefined at\tuses\tverdict\treason (converted: the evidence)"]
                + ["\t".join(str(x) for x in table_row(d)) for d in defs])
 
 
@@ -499,15 +612,71 @@ def verdict(defs):
             % (conv, len(defs) - conv, " (" + detail + ")" if detail else ""))
 
 
+INCLUDE_LINE = re.compile(r"^[ \t]*#[ \t]*include[ \t]*<(?:linux|refconv)/")
+CONDITIONAL = re.compile(r"^[ \t]*#[ \t]*(if|ifdef|ifndef|endif)\b")
+
+
+def top_level_include(t):
+    """Whether T has an #include <linux/...> (or <refconv/...>) outside
+    every #if but a header's include guard: where <linux/refcount.h> can go
+    without landing in a conditional."""
+    depth, guard = 0, None
+    for line in t.splitlines():
+        m = CONDITIONAL.match(line)
+        if m:
+            if m.group(1) == "endif":
+                depth -= 1
+            else:
+                if guard is None:
+                    guard = m.group(1) == "ifndef" and depth == 0
+                depth += 1
+            continue
+        if INCLUDE_LINE.match(line) and depth - (1 if guard else 0) <= 0:
+            return True
+    return False
+
+
+def block_unbuildable(facts, work):
+    """Converted fields whose output would not build, or would change
+    files outside the run (M=): kept."""
+    scope = set(work.lines("universe"))
+    for d in facts.defs.values():
+        if d.blocker:
+            continue
+        outside = [p for p, _, _ in d.sites if scope and p[0] not in scope]
+        if scope and d.pos[0] not in scope:
+            outside.insert(0, d.pos)
+        if outside:
+            d.block("converting it would change %s, outside the files of this run "
+                    "(M=)" % where(outside[0]), d.pos)
+        elif not top_level_include(_text(d.pos[0])):
+            d.block("%s has no top-level #include <linux/...> to put "
+                    "<linux/refcount.h> beside" % d.pos[0], d.pos)
+
+
+def audit(facts, work, records, tree):
+    """The occurrence audit over the fields about to convert: an
+    occurrence nobody analysed blocks, a file nobody collected is asked
+    for (WORK/more)."""
+    fields = [(d.what, d.f, d.pos) for d in facts.defs.values() if not d.blocker]
+    blocked, more = Audit(work, records, tree).run(fields)
+    for d in facts.defs.values():
+        if d.what in blocked:
+            d.block(audit_reason(blocked[d.what]), d.pos)
+    if more:
+        work.write("more", more)
+
+
 def decide(path):
     """collect.* -> the verdict of every field, and the files of the apply
     pass."""
     work = Work(path)
-    facts = Facts(work.records())
-    decide_fields(facts)
+    records = list(work.records())
+    tree = Tree(work)
+    facts = Facts(records, tree)
+    decide_fields(facts, work, records, tree)
     defs = facts.ordered()
     write_outputs(work, defs)
-    second_round(work, set(d.f for d in defs if not d.blocker))
     print(verdict(defs))
 
 

@@ -293,20 +293,31 @@ say()
 	[ "$quiet" = 1 ] || echo "$prog: $*" >&2
 }
 
-# All C sources below TREE[/M], relative to TREE, NUL-separated.
+# All C sources of TREE, relative to TREE, NUL-separated ($tmp/tree.real),
+# and those below M ($tmp/all.real): a conversion that decides over the run
+# sees the whole tree, and changes only files below M.
 cd "$tree"
-find "${subdir:-.}" \( -name .git -o -name .pc \) -prune -o -type f \
+find . \( -name .git -o -name .pc \) -prune -o -type f \
 	\( -name '*.c' -o -name '*.h' \) -print0 |
-	sed -z 's|^\./||' | sort -z >"$tmp/all"
-nscanned=$(tr -cd '\0' <"$tmp/all" | wc -c)
+	sed -z 's|^\./||' | sort -z >"$tmp/tree.real"
+sub=''
+[ -z "$subdir" ] || sub=$(realpath -m --relative-to=. "$subdir")
+[ "$sub" = . ] && sub=''
+# below SUB (everything when SUB is empty): a NUL-separated filter
+below()
+{
+	awk -v RS='\0' -v ORS='\0' -v p="$sub/" 'p == "/" || index($0, p) == 1'
+}
+below <"$tmp/tree.real" >"$tmp/all.real"
+nscanned=$(tr -cd '\0' <"$tmp/all.real" | wc -c)
 
 # spatch cannot diff a file whose name has a space or a shell character: it
 # gets such files through symlinks with safe names, and every output is
 # mapped back (scripts/lib/normalize_diff.py)
 mkdir "$tmp/alias"
 : >"$tmp/aliasmap"
-cp "$tmp/all" "$tmp/all.real"
 safe='^[A-Za-z0-9._/+-]+$'
+grep -zE "$safe" "$tmp/tree.real" >"$tmp/tree" || true
 grep -zE "$safe" "$tmp/all.real" >"$tmp/all" || true
 na=0
 while IFS= read -r -d '' f; do
@@ -314,8 +325,11 @@ while IFS= read -r -d '' f; do
 	a=$tmp/alias/$na.${f##*.}
 	ln -s "$tree/$f" "$a"
 	printf '%s\t%s\n' "$a" "$f" >>"$tmp/aliasmap"
-	printf '%s\0' "$a"
-done < <(grep -zvE "$safe" "$tmp/all.real" || true) >>"$tmp/all"
+	printf '%s\0' "$a" >>"$tmp/tree"
+	if [ -z "$sub" ] || [[ $f == "$sub/"* ]]; then
+		printf '%s\0' "$a" >>"$tmp/all"
+	fi
+done < <(grep -zvE "$safe" "$tmp/tree.real" || true)
 
 # real_names [--text] - map spatch's output back to the tree's file names
 real_names()
@@ -445,6 +459,9 @@ prepare()
 	rm -rf "$cwork"
 	mkdir -p "$cwork"
 	export REFCONV_WORK=$cwork REFCONV_COCCI=$cocci
+	# the whole tree, for the occurrence audit (scripts/lib/audit.py)
+	tr '\0' '\n' <"$tmp/tree" >"$cwork/tree"
+	cp "$tmp/aliasmap" "$cwork/aliases"
 	tr '\0' '\n' <"$tmp/cand" | python3 "$decide" names "$cwork"
 	# the names step may narrow the semantic patch itself to the run
 	[ -s "$cwork/$name.cocci" ] && sp=$cwork/$name.cocci
@@ -628,7 +645,7 @@ nchanged=0
 [ -s "$tmp/patch" ] && nchanged=$(sed -n 's|^+++ b/||p' "$tmp/patch" | sort -u | wc -l)
 # only files of the tree count: once a rule has changed a function, spatch
 # re-parses it from a temporary file and may report that file too
-tr '\0' '\n' <"$tmp/all.real" >"$tmp/all.lines"
+tr '\0' '\n' <"$tmp/tree.real" >"$tmp/all.lines"
 for f in parsefail timeouts; do
 	real_names --text <"$tmp/$f" | sort -u | grep -Fx -f "$tmp/all.lines" >"$tmp/$f.u" || true
 	mv "$tmp/$f.u" "$tmp/$f"

@@ -3,11 +3,11 @@
  * builds a struct io_notify on the stack with a positional initializer whose
  * count is ATOMIC_INIT(1), takes one reference per dm_io() and drops them in
  * writecache_notify_io(); atomic_read() is only compared.
- * Positive: ATOMIC_INIT in a positional initializer, &endio.count and
- * &endio->count all convert.
+ * Negative: BUG_ON(atomic_read() <= 0) would test "== 0" once
+ * refcount_read() returns unsigned int (and the count is a countdown on the
+ * stack too).
  */
 #include <linux/atomic.h>
-#include <linux/refcount.h>
 #include <linux/bug.h>
 #include <linux/completion.h>
 #include <linux/module.h>
@@ -15,15 +15,15 @@
 struct io_notify {
 	void *wc;
 	struct completion c;
-	refcount_t count;
+	atomic_t count;
 };
 
 void writecache_notify_io(unsigned long error, void *context)
 {
 	struct io_notify *endio = context;
 
-	BUG_ON(refcount_read(&endio->count) <= 0);
-	if (refcount_dec_and_test(&endio->count))
+	BUG_ON(atomic_read(&endio->count) <= 0);
+	if (atomic_dec_and_test(&endio->count))
 		complete(&endio->c);
 }
 
@@ -32,12 +32,12 @@ void ssd_commit_flushed(void *wc, unsigned int nr_regions)
 	struct io_notify endio = {
 		wc,
 		COMPLETION_INITIALIZER_ONSTACK(endio.c),
-		REFCOUNT_INIT(1),
+		ATOMIC_INIT(1),
 	};
 	unsigned int i;
 
 	for (i = 0; i < nr_regions; i++) {
-		refcount_inc(&endio.count);
+		atomic_inc(&endio.count);
 		writecache_notify_io(0, &endio);
 	}
 

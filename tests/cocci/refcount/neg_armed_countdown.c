@@ -2,8 +2,8 @@
  * Modelled on drivers/most/core.c (Linux 6.1): mbo_ref is set to the number
  * of buffers when a channel starts, each returned buffer drops one with
  * atomic_sub_and_test(1, ...), and stopping the channel resets it to 0.
- * Positive: a set to 0 is harmless when the field is never incremented or
- * added to (rule 4 needs both), so the field still converts.
+ * Negative: armed to the number of buffers each round, zero completes the
+ * channel's stop: a countdown, not a reference count.
  */
 #include <linux/atomic.h>
 #include <linux/completion.h>

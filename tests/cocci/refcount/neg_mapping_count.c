@@ -1,9 +1,9 @@
 /*
  * Modelled on drivers/hwtracing/intel_th/msu.c (Linux 6.1): mmap_count is set
  * to 1 by mmap, taken by vm_ops->open and dropped by vm_ops->close with
- * atomic_dec_and_mutex_lock(). Positive for mmap_count, whose open takes
- * its reference with atomic_inc_not_zero; user_count in the same struct is
- * blocked (atomic_dec, atomic_cmpxchg) and must stay atomic_t.
+ * atomic_dec_and_mutex_lock(). Negative: the last close only drops
+ * user_count (a state change); nothing's life ends at zero, so mmap_count
+ * counts mappings, not references, and upstream keeps it atomic_t.
  */
 #include <linux/atomic.h>
 #include <linux/bug.h>
