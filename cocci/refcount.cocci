@@ -3,20 +3,36 @@
 ///
 /// refcount_t saturates instead of wrapping and warns on increment from
 /// zero and on underflow, which turns reference-count bugs into leaks and
-/// warnings instead of use-after-free. A field is converted only when every
-/// use of it seen in the run is in the table of
-/// Documentation/core-api/refcount-vs-atomic.rst (set, read, inc, add,
-/// inc_not_zero, dec_and_test, sub_and_test, dec_and_lock,
-/// dec_and_mutex_lock, add_unless(-1, 1) -> dec_not_one), it has a
-/// dec_and_test-style release, it is initialised to a non-zero value, it is
-/// never both set to 0 and incremented, a lock-based release
-/// (dec_and_lock, dec_and_mutex_lock) is not paired with a plain atomic_inc
-/// (an object kept at 0 under the lock could be revived), a field that is
-/// incremented with atomic_inc or atomic_add has a release followed by
-/// something that ends the object's life (a free, destroy, release,
-/// call_rcu, queue_work, complete, ...), and atomic_read results are not
-/// used in arithmetic. Otherwise nothing of the field changes and report mode says
-/// which use kept it atomic_t.
+/// warnings instead of use-after-free. A field is converted only when
+///  - every occurrence of its name in member position (->F, .F, a token
+///    pasted into F, in every #if branch and #define body) in every file of
+///    the tree that can see its struct is a use the collect pass analysed
+///    (the occurrence audit, scripts/lib/audit.py): a use in a function
+///    spatch cannot parse, in a macro body or in an #else branch keeps it;
+///  - every use is in the table of Documentation/core-api/refcount-vs-atomic.rst
+///    (set, read, inc, add, inc_not_zero, dec_and_test, sub_and_test,
+///    dec_and_lock, dec_and_mutex_lock, add_unless(-1, 1) -> dec_not_one);
+///  - every atomic_read is in a context where an unsigned result means the
+///    same: ==, !=, !, a condition, && and ||, a comparison with a positive
+///    literal or "> 0", an argument of a function that is not min()/max()-
+///    like, a value stored in, cast to or returned as an integer of 32 bits
+///    or less; never in arithmetic, a ternary arm, "< 0", "<= 0", ">= 0";
+///  - it is a reference count: it is set only to literals, one of them
+///    non-zero, never both set to 0 and incremented, a lock-based release
+///    is not paired with a plain atomic_inc, and some release ends the
+///    object's life - it is followed by a free, destroy, release, put,
+///    call_rcu or queue_work, or it signals a completion or wait queue whose
+///    waiter frees the object or is a teardown function (remove, destroy,
+///    exit, unregister, ...). A bare complete() or wake_up() is a countdown;
+///  - no release result is ignored (refcount_dec_and_test() is
+///    __must_check), no use is ordered by smp_mb__before/after_atomic()
+///    (refcount_t orders less), every designated initializer of it is a
+///    top-level ATOMIC_INIT(), and its definition's file has a top-level
+///    #include <linux/...> for <linux/refcount.h> to go beside;
+///  - with -M (M=), every file it changes is below M.
+/// Otherwise nothing of the field changes and report mode says which use
+/// kept it atomic_t; the decision table (--work) gives the evidence of each
+/// converted field.
 //
 // The decision spans files (struct in a header, uses in .c files), so this
 // script runs in three steps driven by scripts/run-cocci.sh: a collect pass
@@ -31,14 +47,25 @@
 // Collect records (KIND FILE LINE COL FIELD...; scripts/lib/README):
 //   def S F           atomic_t F declared in struct S
 //   acc S F           E->F or E.F, E a struct S (pointer)
+//   mem F             E->F or E.F, any E: the positions the audit counts
 //   addr F, counter F &E->F, E->F.counter (any E: the decide step ties
 //                     them to the structs visible from the file)
 //   call FN ARG L C   &E->F passed as argument ARG (0 or 1) of FN at L:C
 //   set V, unless     atomic_set(&E->F, V), atomic_add_unless(&E->F, -1, 1)
 //   init S F N        .F = ATOMIC_INIT(N) in a struct S initializer (at
 //                     ATOMIC_INIT); pinit S N: a positional one
+//   desig S F V       .F = V in an initializer (S "-" below the top level;
+//                     V "init" for ATOMIC_INIT())
+//   rd CONTEXT...     the context of an atomic_read: ok, rel OP E, arg FN,
+//                     type T
 //   released, arith   a release followed by a free or the like; an
 //                     atomic_read result used in arithmetic
+//   signal C S        a release followed by complete/wake_up of member C
+//                     of a struct S ("-": not typed)
+//   waitend C HOW     a wait on member C followed by a free (HOW "free")
+//                     or in teardown function HOW; waitty S: its struct
+//   ignored, barrier  a release used as a statement; an operation next to
+//                     smp_mb__before/after_atomic()
 //
 // Confidence: High
 // Copyright: (C) 2026 The refconv developers.
