@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # budget: 180
 # End to end on real kernel code, small enough for every "make check":
-# drivers/md of Debian's linux-source-6.1 goes through collect -> decide ->
-# apply; the patch must apply, a second run must change nothing, the report
-# must be sorted and name what the 6.1 code is known to contain, and the
-# per-subsystem series must apply in order and equal the single patch.
+# fs/configfs and drivers/md of Debian's linux-source-6.1 go through collect
+# -> decide -> apply; the configfs patch must apply, a second run must change
+# nothing, the reports must be sorted and name what the 6.1 code is known to
+# contain (configfs' two reference counts; drivers/md's countdown and its
+# revivable count), and the per-subsystem series must apply in order and
+# equal the single patch.
 # The whole-tree run and the compile checks are "make bench-tree" and
 # "make kernel-compile-check" (minutes, not for every run).
 # shellcheck disable=SC2317 # test functions are called through check
@@ -24,16 +26,18 @@ need spatch coccinelle
 
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
-tar -C "$t" -xJf "$src" linux-source-6.1/drivers/md linux-source-6.1/MAINTAINERS
+tar -C "$t" -xJf "$src" linux-source-6.1/drivers/md linux-source-6.1/fs/configfs \
+	linux-source-6.1/MAINTAINERS
 k=$t/linux-source-6.1
 
-"$drv" -m patch -M drivers/md "$cocci" "$k" >"$t/md.patch" 2>"$t/md.err"
-"$drv" -q -m report -M drivers/md "$cocci" "$k" >"$t/md.report"
+"$drv" -m patch -M fs/configfs "$cocci" "$k" >"$t/cfs.patch" 2>"$t/cfs.err"
+"$drv" -q -m report -M fs/configfs "$cocci" "$k" >"$t/cfs.report"
+"$drv" -m report -M drivers/md "$cocci" "$k" >"$t/md.report" 2>"$t/md.err"
 cp -r "$k" "$t/orig"
 
 applies()
 {
-	[ -s "$t/md.patch" ] && (cd "$k" && patch -p1 -s --dry-run <"$t/md.patch")
+	[ -s "$t/cfs.patch" ] && (cd "$k" && patch -p1 -s --dry-run <"$t/cfs.patch")
 }
 check tree patch_applies applies
 
@@ -46,27 +50,31 @@ check tree summary_names_parse_failures summary_names_parse_failures
 
 report_sorted_and_known()
 {
-	LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n -c "$t/md.report" &&
-		grep -q 'WARNING: struct kcopyd_job.sub_jobs is a reference count: use refcount_t' "$t/md.report" &&
-		grep -q 'INFO: struct mddev.active stays atomic_t: incremented at drivers/md/md.c:649' "$t/md.report"
+	LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n -c "$t/cfs.report" &&
+		LC_ALL=C sort -t: -k1,1 -k2,2n -k3,3n -c "$t/md.report" &&
+		grep -q 'WARNING: struct configfs_fragment.frag_count is a reference count: use refcount_t' "$t/cfs.report" &&
+		grep -q 'WARNING: struct configfs_dirent.s_count is a reference count: use refcount_t' "$t/cfs.report" &&
+		grep -q 'INFO: struct kcopyd_job.sub_jobs stays atomic_t: set to a value that is not a literal at drivers/md/dm-kcopyd.c:770' "$t/md.report" &&
+		grep -q 'INFO: struct mddev.active stays atomic_t: released with atomic_dec_and_lock and incremented with atomic_inc at drivers/md/md.c:649' "$t/md.report" &&
+		! grep -q WARNING "$t/md.report"
 }
 check tree report_sorted_and_known report_sorted_and_known
 
 second_run_empty()
 {
-	"$drv" -q -m patch -i -M drivers/md "$cocci" "$k" >/dev/null &&
-		[ -z "$("$drv" -q -m patch -M drivers/md "$cocci" "$k")" ]
+	"$drv" -q -m patch -i -M fs/configfs "$cocci" "$k" >/dev/null &&
+		[ -z "$("$drv" -q -m patch -M fs/configfs "$cocci" "$k")" ]
 }
 check tree second_run_empty second_run_empty
 
 series_in_order()
 {
-	"$drv" -q -m patch --split-by maintainers -o "$t/series" -M drivers/md "$cocci" "$t/orig"
+	"$drv" -q -m patch --split-by maintainers -o "$t/series" -M fs/configfs "$cocci" "$t/orig"
 	local p
 	for p in "$t"/series/*.patch; do
 		(cd "$t/orig" && patch -p1 -s <"$p")
 	done
-	diff -r "$k/drivers/md" "$t/orig/drivers/md"
+	diff -r "$k/fs/configfs" "$t/orig/fs/configfs"
 }
 check tree series_applies_in_order_and_equals_patch series_in_order
 
