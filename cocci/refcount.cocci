@@ -11,7 +11,9 @@
 ///    spatch cannot parse, in a macro body or in an #else branch keeps it;
 ///  - every use is in the table of Documentation/core-api/refcount-vs-atomic.rst
 ///    (set, read, inc, add, inc_not_zero, dec_and_test, sub_and_test,
-///    dec_and_lock, dec_and_mutex_lock, add_unless(-1, 1) -> dec_not_one);
+///    dec_and_lock, dec_and_mutex_lock, dec_and_lock_irqsave(.., flags) ->
+///    refcount_dec_and_lock_irqsave(.., &flags), add_unless(-1, 1) ->
+///    dec_not_one);
 ///  - every atomic_read is in a context where an unsigned result means the
 ///    same: ==, !=, !, a condition, && and ||, a comparison with a positive
 ///    literal or "> 0", an argument of a function that is not min()/max()-
@@ -64,8 +66,10 @@
 //                     of a struct S ("-": not typed)
 //   waitend C HOW     a wait on member C followed by a free (HOW "free")
 //                     or in teardown function HOW; waitty S: its struct
-//   ignored, barrier  a release used as a statement; an operation next to
+//   ignored, barrier  a release used as a statement; an operation near
 //                     smp_mb__before/after_atomic()
+//   inczero           an increment of a field of a zero-filled allocation
+//                     before anything set it
 //
 // Confidence: High
 // Copyright: (C) 2026 The refconv developers.
@@ -97,7 +101,6 @@ rc.require_driver("refcount.cocci")
 # keeps ("kept", at the field's declaration)
 NAMES = set(r[0] for r in rc.rows("names"))
 SITES = rc.Sites()
-LAST = rc.LastInclude()
 
 def cand(f):
     """Whether F is a candidate field name (all are without WORK/names)."""
@@ -125,6 +128,23 @@ F << cdef.F;
 p << cdef.p;
 @@
 rc.emit("def", p, S, F)
+
+// collect: atomic_t fields of anonymous structs (typedef struct { ... } T):
+// their uses cannot be typed, so they are reported and kept
+
+@canon depends on collect@
+identifier F : script:python() { cand(F) };
+type T;
+position p;
+@@
+typedef struct { ... atomic_t F@p; ... } T;
+
+@script:python depends on collect@
+F << canon.F;
+T << canon.T;
+p << canon.p;
+@@
+rc.emit("anon", p, T, F)
 
 // collect: every access to a candidate field through a struct-typed object
 
@@ -246,6 +266,19 @@ p << cunless.p;
 @@
 rc.emit("unless", p)
 
+@cadd depends on collect@
+identifier F : script:python() { cand(F) };
+expression E, v;
+position p;
+@@
+atomic_add(v, \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\))
+
+@script:python depends on collect@
+p << cadd.p;
+v << cadd.v;
+@@
+rc.emit("add", p, v)
+
 @cinit depends on collect@
 identifier S, x;
 identifier F : script:python() { cand(F) };
@@ -262,49 +295,70 @@ c << cinit.c;
 @@
 rc.emit("init", c, S, F, n)
 
-// collect: releases followed by a call that ends the object's life (a
-// free, destroy, release, call_rcu, queue_work, ...): the evidence of a
-// reference count. A complete() or wake_up() alone is not: zero only tells
-// a waiter, as a countdown does.
+// collect: what runs when a release reaches zero - the branch of "if
+// (atomic_dec_and_test(..))", or what follows "if (!atomic_dec_and_test(..))
+// return/break;" - and whether it ends the life of the object whose count
+// it is (a free, destroy, release or put of that object, a call_rcu or
+// queue_work of one of its members: rc.zero_path()), or signals a
+// completion or wait queue member (the evidence is then in its waiter).
+// A free of something else (kfree(x->buf)) is no evidence.
 
-@creleased exists@
+@czero1 depends on collect@
 identifier F : script:python() { cand(F) };
+expression E, e;
+statement S, S2;
+position p;
+@@
+(
+if (\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)) S else S2
+|
+if (\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)) S
+|
+if (e && \(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)) S else S2
+|
+if (e && \(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)) S
+|
+if (\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...) && e) S else S2
+|
+if (\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...) && e) S
+)
+
+@script:python depends on collect@
+p << czero1.p;
+E << czero1.E;
+S << czero1.S;
+@@
+for what, member in rc.zero_path(E, S):
+    if what == "free":
+        rc.emit("released", p)
+    else:
+        rc.emit("signal", p, member, "-")
+
+@czero2 depends on collect exists@
+identifier F : script:python() { cand(F) };
+identifier fn;
 expression E;
-position p;
-identifier fr =~ "free|destroy|release|delete|remove|kill|cleanup|unref|call_rcu|queue_work|queue_rcu_work|schedule_work|_del$|^del_|_put$";
-@@
-\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
-... when any
-fr(...);
-
-@script:python depends on collect@
-p << creleased.p;
-@@
-rc.emit("released", p)
-
-// collect: a release that only signals (complete(&X->C), wake_up(&X->C)),
-// and the waiters that end an object's life after such a signal: a wait on
-// member C followed by a free-like call, or a wait in a teardown function.
-// A signal counts as evidence only when some waiter of its member does.
-
-@csignal exists@
-identifier F : script:python() { cand(F) };
-identifier C;
-identifier sig =~ "^(complete|complete_all|wake_up|wake_up_all|wake_up_interruptible|wake_up_interruptible_all)$";
-expression E, E2;
+expression list es;
 position p;
 @@
-\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
+if (!\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)) \(return ...;\|break;\)
 ... when any
-sig(\(&E2->C\|&E2.C\));
+fn(es);
 
 @script:python depends on collect@
-p << csignal.p;
-C << csignal.C;
+p << czero2.p;
+E << czero2.E;
+fn << czero2.fn;
+es << czero2.es;
 @@
-rc.emit("signal", p, C, "-")
+for what, member in rc.zero_path(E, "%s(%s)" % (fn, es)):
+    if what == "free":
+        rc.emit("released", p)
+    else:
+        rc.emit("signal", p, member, "-")
 
-@csignalt exists@
+// the struct of a signalled member, where spatch knows it
+@csignalt depends on collect exists@
 identifier F : script:python() { cand(F) };
 identifier C, S2;
 identifier sig =~ "^(complete|complete_all|wake_up|wake_up_all|wake_up_interruptible|wake_up_interruptible_all)$";
@@ -312,7 +366,7 @@ expression E;
 {struct S2 *, struct S2} E2;
 position p;
 @@
-\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
+\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_dec_and_lock\|atomic_dec_and_mutex_lock\|atomic_dec_and_lock_irqsave\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...)
 ... when any
 sig(\(&E2->C\|&E2.C\));
 
@@ -321,24 +375,28 @@ p << csignalt.p;
 C << csignalt.C;
 S2 << csignalt.S2;
 @@
-rc.emit("signal", p, C, S2)
+rc.emit("sigtype", p, C, S2)
 
-@cwaitfree exists@
-identifier C;
+@cwaitfree depends on collect exists@
+identifier C, fn;
 identifier wt =~ "^(wait_for_completion|wait_event)";
-identifier fr =~ "free|destroy|release|delete|kill|cleanup|unref|call_rcu|queue_work|queue_rcu_work|schedule_work|_put$";
 expression E;
+expression list es;
 position w;
 @@
 wt(\(&E->C@w\|&E.C@w\|E->C@w\|E.C@w\), ...);
 ... when any
-fr(...);
+fn(es);
 
 @script:python depends on collect@
 w << cwaitfree.w;
 C << cwaitfree.C;
+E << cwaitfree.E;
+fn << cwaitfree.fn;
+es << cwaitfree.es;
 @@
-rc.emit("waitend", w, C, "free")
+if any(what == "free" for what, _ in rc.zero_path(E, "%s(%s)" % (fn, es))):
+    rc.emit("waitend", w, C, "free")
 
 // the struct of a waited-on member, where spatch knows it
 @cwaitty depends on collect@
@@ -355,7 +413,7 @@ S2 << cwaitty.S2;
 @@
 rc.emit("waitty", w, S2)
 
-@cwaitdown exists@
+@cwaitdown depends on collect exists@
 identifier C;
 identifier fn =~ "remove|destroy|free|release|exit|unregister|cleanup|teardown|fini";
 identifier wt =~ "^(wait_for_completion|wait_event)";
@@ -374,6 +432,25 @@ fn << cwaitdown.fn;
 @@
 rc.emit("waitend", w, C, fn)
 
+// collect: an increment of a field of an object just allocated zero-filled,
+// before anything sets it: refcount_inc() from 0 warns and saturates
+
+@cinczero depends on collect exists@
+identifier F : script:python() { cand(F) };
+identifier fn =~ "zalloc|calloc|^kmem_cache_zalloc$|^devm_kzalloc$";
+expression x;
+position p;
+@@
+x = fn(...);
+... when != atomic_set(&x->F, ...)
+    when != x->F = ...
+\(atomic_inc\|atomic_add\|atomic_inc_not_zero\)(..., &x->F@p, ...)
+
+@script:python depends on collect@
+p << cinczero.p;
+@@
+rc.emit("inczero", p)
+
 // collect: a release whose result is ignored (refcount_dec_and_test() is
 // __must_check), and an operation ordered by an explicit full barrier
 
@@ -382,14 +459,18 @@ identifier F : script:python() { cand(F) };
 expression E;
 position p;
 @@
+(
 \(atomic_dec_and_test\|atomic_sub_and_test\|atomic_inc_not_zero\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\));
+|
+ (void)\(atomic_dec_and_test\|atomic_sub_and_test\|atomic_inc_not_zero\)(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\));
+)
 
 @script:python depends on collect@
 p << cignored.p;
 @@
 rc.emit("ignored", p)
 
-@cbarrier depends on collect@
+@cbarrier depends on collect exists@
 identifier F : script:python() { cand(F) };
 identifier fn =~ "^atomic_";
 expression E;
@@ -397,9 +478,11 @@ position p;
 @@
 (
 fn(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...);
+... when any
 smp_mb__after_atomic();
 |
 smp_mb__before_atomic();
+... when any
 fn(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...);
 |
 fn(..., \(&E->F@p\|&E.F@p\|&(E->F@p)\|&(E.F@p)\), ...) && <+... smp_mb__after_atomic() ...+>
@@ -650,7 +733,7 @@ struct S { ...
 // those of the original file
 
 @depends on patch@
-expression n, v;
+expression n, v, l, f;
 position c : script:python() { SITES.has(c, "rename", "unless", "init") };
 @@
 (
@@ -695,41 +778,32 @@ position c : script:python() { SITES.has(c, "rename", "unless", "init") };
 - atomic_dec_and_mutex_lock@c
 + refcount_dec_and_mutex_lock
   (...)
-)
-
-// patch: a file whose struct definition changed needs <linux/refcount.h>
-
-@hasrc depends on def@
-@@
-(
-#include <linux/refcount.h>
 |
-#include <refconv/refcount.h>
+- atomic_dec_and_lock_irqsave@c(v, l, f)
++ refcount_dec_and_lock_irqsave(v, l, &f)
 )
 
-// userspace code in the kernel style gets the runtime's header
-@uatomic_h depends on def && !hasrc@
+// patch: a file whose struct definition changed gets <linux/refcount.h>
+// after the #include the decide step chose ("include" sites, UNIT how:
+// after <linux/atomic.h>, else after the last top-level <linux/...>;
+// userspace code in the kernel style gets <refconv/refcount.h> after
+// <refconv/atomic.h>). spatch 1.1.1 adds after the last #include a pattern
+// matches, never after an earlier one, hence one rule per anchor.
+
+@depends on patch@
+position p : script:python() { SITES.has(p, "include") and SITES.unit(p) == "refconv" };
 @@
-#include <refconv/atomic.h>
+#include <refconv/atomic.h>@p
 + #include <refconv/refcount.h>
 
-@atomic_h depends on def && !hasrc && !uatomic_h@
+@depends on patch@
+position p : script:python() { SITES.has(p, "include") and SITES.unit(p) == "atomic" };
 @@
-#include <linux/atomic.h>
+#include <linux/atomic.h>@p
 + #include <linux/refcount.h>
 
-@lastinc depends on def && !hasrc && !uatomic_h && !atomic_h@
-position p;
-@@
-#include <linux/...>@p
-
-@script:python@
-p << lastinc.p;
-@@
-LAST.note(p)
-
-@depends on def && !hasrc && !uatomic_h && !atomic_h@
-position p : script:python() { LAST.is_last(p) };
+@depends on patch@
+position p : script:python() { SITES.has(p, "include") and SITES.unit(p) == "last" };
 @@
 #include <linux/...>@p
 + #include <linux/refcount.h>
@@ -742,6 +816,23 @@ identifier S, F;
 position p : script:python() { SITES.has(p, "def", "kept") };
 @@
 struct S { ... atomic_t F@p; ... };
+
+@ranon depends on report || org@
+identifier F;
+type T;
+position p : script:python() { SITES.has(p, "kept") };
+@@
+typedef struct { ... atomic_t F@p; ... } T;
+
+@script:python depends on report@
+p << ranon.p;
+@@
+rc.tell(p, SITES.message(p), "report")
+
+@script:python depends on org@
+p << ranon.p;
+@@
+rc.tell(p, SITES.message(p), "org")
 
 @depends on context@
 identifier rdef.S, rdef.F;

@@ -33,7 +33,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from audit import Audit, Tree, reason as audit_reason  # noqa: E402
+from audit import Audit, Tree, code_of, reason as audit_reason  # noqa: E402
 from decide_common import Work, main, narrow_cocci, text as _text  # noqa: E402
 
 # function -> index of the argument that is the counter
@@ -41,12 +41,15 @@ TABLE = {
     "atomic_set": 0, "atomic_read": 0, "atomic_inc": 0, "atomic_add": 1,
     "atomic_inc_not_zero": 0, "atomic_dec_and_test": 0,
     "atomic_sub_and_test": 1, "atomic_dec_and_lock": 0,
+    "atomic_dec_and_lock_irqsave": 0,
     "atomic_dec_and_mutex_lock": 0, "atomic_add_unless": 0,
 }
 RELEASE = {"atomic_dec_and_test", "atomic_sub_and_test",
-           "atomic_dec_and_lock", "atomic_dec_and_mutex_lock"}
+           "atomic_dec_and_lock", "atomic_dec_and_mutex_lock",
+           "atomic_dec_and_lock_irqsave"}
 INCREMENT = {"atomic_inc", "atomic_add"}
-LOCKED_RELEASE = {"atomic_dec_and_lock", "atomic_dec_and_mutex_lock"}
+LOCKED_RELEASE = {"atomic_dec_and_lock", "atomic_dec_and_mutex_lock",
+                  "atomic_dec_and_lock_irqsave"}
 ZERO = {"0", "(0)", "0U", "0u"}
 # an integer literal (what a count may be set to, or compared with, when the
 # decide step must know its value)
@@ -60,6 +63,19 @@ INT32 = {"int", "unsigned int", "unsigned", "signed int", "signed", "bool", "_Bo
          "u16", "__u16", "s16", "__s16", "uint16_t", "int16_t",
          "char", "signed char", "unsigned char", "u8", "__u8", "s8", "__s8",
          "uint8_t", "int8_t"}
+# the function-like macros that only print or test their arguments; another
+# macro may do arithmetic or test the sign of what it is given (typeof)
+SAFE_MACROS = {"printk", "pr_emerg", "pr_alert", "pr_crit", "pr_err", "pr_warn",
+               "pr_notice", "pr_info", "pr_cont", "pr_debug", "pr_devel",
+               "pr_err_ratelimited", "pr_warn_ratelimited", "pr_info_ratelimited",
+               "pr_debug_ratelimited", "pr_warn_once", "pr_info_once", "pr_err_once",
+               "dev_emerg", "dev_alert", "dev_crit", "dev_err", "dev_warn", "dev_notice",
+               "dev_info", "dev_dbg", "dev_vdbg", "dev_err_ratelimited",
+               "dev_warn_ratelimited", "dev_info_ratelimited", "dev_dbg_ratelimited",
+               "netdev_err", "netdev_warn", "netdev_info", "netdev_dbg",
+               "seq_printf", "WARN_ON", "WARN_ON_ONCE", "WARN", "WARN_ONCE", "BUG_ON",
+               "snprintf", "scnprintf", "sprintf", "likely", "unlikely",
+               "DRM_DEBUG", "DRM_ERROR", "DRM_INFO", "drm_dbg", "drm_err", "drm_info"}
 # the function-like macros whose result depends on the sign of an argument
 SIGNED_ARGS = {"min", "max", "min_t", "max_t", "min3", "max3", "clamp", "clamp_t",
                "clamp_val", "abs", "umin", "umax", "min_not_zero"}
@@ -71,7 +87,7 @@ CALL = re.compile(r"(?:atomic_\w+|ATOMIC_INIT)\s*\(")
 MEMBER = re.compile(r"(?:->|\.)\s*([A-Za-z_]\w*)")
 # a release call on a field: atomic_dec_and_test(&x->y.F), (&(x)->F, lock) ...
 RELEASE_USE = re.compile(
-    r"atomic_(?:dec_and_test|sub_and_test|dec_and_lock|dec_and_mutex_lock)"
+    r"atomic_(?:dec_and_test|sub_and_test|dec_and_lock|dec_and_mutex_lock|dec_and_lock_irqsave)"
     r"\s*\(([^;]*?)(?:->|\.)\s*([A-Za-z_]\w*)\s*\)?\s*[,)]")
 
 # the summary line's short names of the blocking reasons, first match wins
@@ -82,6 +98,7 @@ REASON_CLASSES = (
     ("set to 0", "set to 0 then incremented"),
     ("not a literal", "countdown"),
     ("revived by", "revival from 0 under a lock"),
+    ("negative value", "negative sentinel"),
     ("no release (", "countdown"),
     ("arithmetic", "arithmetic on atomic_read"),
     ("address is passed", "address passed to a function"),
@@ -99,6 +116,10 @@ REASON_CLASSES = (
     ("outside the files of this run", "outside M="),
     ("not ATOMIC_INIT", "other initializer"),
     ("no top-level #include", "no #include"),
+    ("anonymous struct", "anonymous struct"),
+    ("is a decrement", "negative atomic_add"),
+    ("zero-filled allocation", "set to 0 then incremented"),
+    ("defined more than once", "ambiguous definition"),
 )
 
 
@@ -190,6 +211,8 @@ class Def:
 
     @property
     def what(self):
+        if self.s.startswith("typedef "):
+            return "%s.%s" % (self.s[len("typedef "):], self.f)
         return "struct %s.%s" % (self.s, self.f)
 
     def root(self):
@@ -213,8 +236,10 @@ class Facts:
         self.typed, self.addr, self.counter, self.mem = {}, {}, {}, {}
         self.calls, self.sets = {}, {}
         self.unless, self.arith, self.released = set(), set(), set()
-        self.ignored, self.barrier = set(), set()
-        self.signals = {}                               # release pos -> (member, struct)
+        self.ignored, self.barrier, self.inczero = set(), set(), set()
+        self.adds = {}                                  # pos -> atomic_add's value
+        self.signals = collections.defaultdict(set)     # release pos -> members
+        self.sigtype = {}                               # (pos, member) -> struct
         self.waittype = {}                              # waiter pos -> struct
         self.waiters = collections.defaultdict(list)    # member -> [(pos, how)]
         self.reads = collections.defaultdict(list)   # pos -> [context]
@@ -229,6 +254,14 @@ class Facts:
         """One record: KIND at POS with the fields REST."""
         if kind == "def":
             self.defs.setdefault((rest[0], rest[1], pos[0]), Def(pos, rest[0], rest[1]))
+        elif kind == "anon":
+            # kept at once: "typedef T" stands for the struct in messages
+            d = self.defs.setdefault(("typedef " + rest[0], rest[1], pos[0]),
+                                     Def(pos, "typedef " + rest[0], rest[1]))
+            d.block("a field of an anonymous struct (typedef %s): its uses cannot be "
+                    "told from those of other structs" % rest[0], pos)
+        elif kind == "add":
+            self.adds[pos] = rest[0]
         elif kind == "acc":
             self.typed[pos] = (rest[0], rest[1])
         elif kind == "addr":
@@ -240,13 +273,15 @@ class Facts:
         elif kind == "rd":
             self.reads[pos].append(tuple(rest))
         elif kind == "signal":
-            # a typed record names the struct of the signalled member
-            if pos not in self.signals or rest[1] != "-":
-                self.signals[pos] = (rest[0], rest[1])
+            self.signals[pos].add(rest[0])
+        elif kind == "sigtype":
+            self.sigtype[(pos, rest[0])] = rest[1]
         elif kind == "waitty":
             self.waittype[pos] = rest[0]
         elif kind == "waitend":
             self.waiters[rest[0]].append((pos, rest[1]))
+        elif kind == "inczero":
+            self.inczero.add(pos)
         elif kind == "ignored":
             self.ignored.add(pos)
         elif kind == "barrier":
@@ -268,25 +303,36 @@ class Facts:
         elif kind == "pinit":
             self.pinits.append((pos, rest[0], rest[1]))
 
+    def macros(self):
+        """The tree's function-like macros (none without an include index)."""
+        if self.tree is None or not self.tree.files:
+            return frozenset()
+        return self.tree.function_macros()
+
     def ordered(self):
         """The definitions in file order."""
         return sorted(self.defs.values(), key=lambda d: pos_key(d.pos))
 
-    def visible(self, s, f, file):
+    def visible(self, s, f, file, line=None):
         """The definitions of S.F (any struct for S None) that code in FILE
-        can refer to: those of FILE, else those of the files FILE can see
+        can refer to: those of FILE (for a typed use), else those of the files FILE can see
         through the tree's includes (a header also sees what the .c files
         that include it define before it), else, without an include index,
         those of headers. A struct defined in several such files cannot be
         told apart: each is blocked."""
         mine = [d for d in self.by_name[f] if s is None or d.s == s]
         local = [d for d in mine if d.pos[0] == file]
-        if local:
-            return local
         if self.tree is not None and self.tree.files:
-            seen = [d for d in mine if self.tree.sees(file, d.pos)]
+            macro = line is not None and self.tree.in_macro(file, line)
+            seen = [d for d in mine if d.pos[0] != file
+                    and self.tree.sees(file, d.pos, in_macro=macro)]
         else:
             seen = [d for d in mine if d.pos[0].endswith(".h")]
+        if s is None:
+            # an untyped use may be any of them
+            return local + seen
+        if local:
+            return local
         if s is not None and len(seen) > 1:
             for d in seen:
                 d.block("struct %s is defined in several headers" % s, d.pos)
@@ -305,7 +351,7 @@ def why_blocked(fn):
     return "its address is passed to %s()" % fn
 
 
-def read_ok(context):
+def read_ok(context, macros=frozenset()):
     """Whether an atomic_read in CONTEXT (a "rd" record's fields) means the
     same when it returns unsigned int: a test for zero or equality, a
     comparison with a positive literal (or "> 0"), an argument of a function
@@ -320,7 +366,8 @@ def read_ok(context):
         value = int(m.group(1), 0)
         return value > 0 or context[1] == ">"
     if kind == "arg" and len(context) == 2:
-        return context[1] not in SIGNED_ARGS
+        return context[1] not in SIGNED_ARGS and (
+            context[1] in SAFE_MACROS or context[1] not in macros)
     if kind == "type" and len(context) == 2:
         return " ".join(context[1].split()) in INT32
     return False
@@ -340,9 +387,17 @@ def classify(facts, pos):
         if TABLE.get(fn) == arg:
             if fn == "atomic_read" and pos in facts.arith:
                 return fn, None, "atomic_read result used in arithmetic", None
-            if fn == "atomic_read" and not any(read_ok(c) for c in facts.reads.get(pos, ())):
+            if fn == "atomic_read" and not any(read_ok(c, facts.macros())
+                                               for c in facts.reads.get(pos, ())):
                 return fn, None, ("atomic_read used where its sign matters "
                                   "(refcount_read() returns unsigned int)"), None
+            if fn == "atomic_add" and facts.adds.get(pos, "").strip("( ").startswith("-"):
+                return fn, None, ("atomic_add of %s is a decrement, which refcount_add() "
+                                  "does not allow" % facts.adds[pos]), None
+            if pos in facts.inczero:
+                return fn, None, ("%s on a zero-filled allocation before anything sets "
+                                  "the count: refcount_inc() from 0 warns and saturates"
+                                  % fn), None
             if pos in facts.ignored:
                 return fn, None, ("the result of %s is ignored (refcount_%s() is "
                                   "__must_check)" % (fn, fn[len("atomic_"):])), None
@@ -375,10 +430,10 @@ def attach_uses(facts):
     for pos in sorted(every, key=pos_key):
         if pos in facts.typed:
             s, f = facts.typed[pos]
-            targets = facts.visible(s, f, pos[0])
+            targets = facts.visible(s, f, pos[0], pos[1])
         else:
             f = facts.addr.get(pos) or facts.counter.get(pos) or facts.mem.get(pos)
-            targets = facts.visible(None, f, pos[0])
+            targets = facts.visible(None, f, pos[0], pos[1])
             if len(targets) > 1:
                 untyped_links.append((targets, pos))
         if not targets:
@@ -431,8 +486,8 @@ def attach_initializers(facts):
 # --- verdicts ----------------------------------------------------------------
 
 def evidence(facts, d):
-    """What shows that zero ends the life of D's object: a release followed
-    by a free-like call, or one that signals member C of a completion or
+    """What shows that zero ends the life of D's object: a release whose
+    zero path frees the object (or defers its free), or one that signals member C of a completion or
     wait queue whose waiter (in a file that sees D's struct, on a member of
     the same struct where spatch typed both) frees the object or is a
     teardown function. None when nothing does."""
@@ -441,15 +496,16 @@ def evidence(facts, d):
             continue
         if pos in facts.released:
             return "released at %s" % where(pos)
-        member, struct = facts.signals.get(pos, (None, "-"))
-        for wpos, how in facts.waiters.get(member, ()):
-            other = facts.waittype.get(wpos, "-")
-            if struct != "-" and other != "-" and struct != other:
-                continue
-            if facts.tree is None or not facts.tree.files or facts.tree.sees(wpos[0], d.pos):
-                return "released at %s, signals ->%s, whose waiter at %s %s" % (
-                    where(pos), member, where(wpos),
-                    "frees" if how == "free" else "is in teardown function " + how)
+        for member in sorted(facts.signals.get(pos, ())):
+            struct = facts.sigtype.get((pos, member), "-")
+            for wpos, how in facts.waiters.get(member, ()):
+                other = facts.waittype.get(wpos, "-")
+                if struct != "-" and other != "-" and struct != other:
+                    continue
+                if facts.tree is None or not facts.tree.files or facts.tree.sees(wpos[0], d.pos):
+                    return "released at %s, signals ->%s, whose waiter at %s %s" % (
+                        where(pos), member, where(wpos),
+                        "frees it" if how == "free" else "is in teardown function " + how)
     return None
 
 
@@ -464,6 +520,10 @@ def not_a_refcount(facts, d):
     if not RELEASE.intersection(ops):
         return ("never released with atomic_dec_and_test or a variant: "
                 "a counter, not a reference count")
+    negative = [p for p, v in values if re.match(r"^\(?\s*-\s*\d", v.strip())]
+    if negative:
+        return ("set to a negative value at %s (a sentinel): refcount_t cannot "
+                "hold it" % where(negative[0]))
     unknown = [p for p, v in values if not LITERAL.match(v.strip())]
     if unknown:
         return ("set to a value that is not a literal at %s: a count armed "
@@ -479,10 +539,10 @@ def not_a_refcount(facts, d):
                 "object's life: zero ends no object's life, so this is a "
                 "countdown or a flag, not a reference count" % where(rel[0]))
     if incs and LOCKED_RELEASE.intersection(ops):
-        return ("released with atomic_dec_and_lock and incremented with "
-                "atomic_inc at %s: an object kept at 0 under the lock and "
-                "revived by atomic_inc would make refcount_inc warn and "
-                "saturate" % where(incs[0]))
+        lock = sorted(LOCKED_RELEASE.intersection(ops))[0]
+        return ("released with %s and incremented at %s: an object kept at 0 "
+                "under the lock and revived by the increment would make "
+                "refcount_inc warn and saturate" % (lock, where(incs[0])))
     if zero and incs:
         return ("set to 0 at %s and incremented at %s: refcount_inc from "
                 "0 warns and saturates" % (where(zero[0]), where(incs[0])))
@@ -583,6 +643,13 @@ def write_outputs(work, defs):
     """sites, groups, files, files.patch and table of the definitions DEFS
     (in file order)."""
     sites = [s for d in defs for s in field_sites(d)]
+    # the #include that <linux/refcount.h> goes after, once per file
+    for f in sorted(set(d.pos[0] for d in defs if not d.blocker)):
+        line, col, how = include_anchor(_text(f))
+        if how:
+            header = "refconv/refcount.h" if how == "refconv" else "linux/refcount.h"
+            sites.append(("include", f, str(line), str(col), how,
+                          "INFO: #include <%s> goes after this line" % header))
     work.write_sites(unique_positions(sites))
     work.write_groups([field_group(d) for d in defs if not d.blocker])
     work.write("files", sorted(set(s[1] for s in sites)))
@@ -612,16 +679,22 @@ def verdict(defs):
             % (conv, len(defs) - conv, " (" + detail + ")" if detail else ""))
 
 
-INCLUDE_LINE = re.compile(r"^[ \t]*#[ \t]*include[ \t]*<(?:linux|refconv)/")
+INCLUDE_LINE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]*)[>"]')
 CONDITIONAL = re.compile(r"^[ \t]*#[ \t]*(if|ifdef|ifndef|endif)\b")
 
 
-def top_level_include(t):
-    """Whether T has an #include <linux/...> (or <refconv/...>) outside
-    every #if but a header's include guard: where <linux/refcount.h> can go
-    without landing in a conditional."""
-    depth, guard = 0, None
-    for line in t.splitlines():
+def include_anchor(t):
+    """Where <linux/refcount.h> goes in a file of text T, as (line, column,
+    how): after <refconv/atomic.h> (how "refconv": userspace code in the
+    kernel style gets <refconv/refcount.h>), else after <linux/atomic.h>
+    ("atomic"), else after the last #include <linux/...> ("last"). Only
+    includes outside every #if but a header's include guard
+    count; the column is that of the "<" or '"' (spatch's). (0, 0, None)
+    when T already includes a refcount.h; None when there is no anchor."""
+    depth, guard, found, last = 0, None, {}, None
+    lines = t.splitlines()
+    top = {}
+    for n, line in enumerate(lines, 1):
         m = CONDITIONAL.match(line)
         if m:
             if m.group(1) == "endif":
@@ -631,9 +704,27 @@ def top_level_include(t):
                     guard = m.group(1) == "ifndef" and depth == 0
                 depth += 1
             continue
-        if INCLUDE_LINE.match(line) and depth - (1 if guard else 0) <= 0:
-            return True
-    return False
+        m = INCLUDE_LINE.match(line)
+        if not m:
+            continue
+        if m.group(2) in ("linux/refcount.h", "refconv/refcount.h"):
+            return (0, 0, None)
+        if depth - (1 if guard else 0) > 0:
+            continue
+        top[n] = (m.start(2) - 1, m.group(1))
+        if m.group(1) == "<":
+            found.setdefault(m.group(2), n)
+            if m.group(2).startswith("linux/"):
+                last = n
+    if "refconv/atomic.h" in found:
+        n = found["refconv/atomic.h"]
+        return (n, top[n][0], "refconv")
+    if "linux/atomic.h" in found:
+        n = found["linux/atomic.h"]
+        return (n, top[n][0], "atomic")
+    if last is None:
+        return None
+    return (last, top[last][0], "last")
 
 
 def block_unbuildable(facts, work):
@@ -649,7 +740,11 @@ def block_unbuildable(facts, work):
         if outside:
             d.block("converting it would change %s, outside the files of this run "
                     "(M=)" % where(outside[0]), d.pos)
-        elif not top_level_include(_text(d.pos[0])):
+        elif len(re.findall(r"\bstruct\s+%s\s*\{" % re.escape(d.s),
+                            code_of(_text(d.pos[0])))) > 1:
+            d.block("struct %s is defined more than once in %s (#if branches): "
+                    "converting one definition breaks the other" % (d.s, d.pos[0]), d.pos)
+        elif include_anchor(_text(d.pos[0])) is None:
             d.block("%s has no top-level #include <linux/...> to put "
                     "<linux/refcount.h> beside" % d.pos[0], d.pos)
 

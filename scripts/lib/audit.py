@@ -33,7 +33,10 @@ import subprocess
 INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"]', re.M)
 # comments, string and character literals: blanked before searching
 NOISE = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
-PASTE = re.compile(r"(?:->|\.)[ \t]*\w*[ \t]*##[ \t]*(\w+)")
+# a paste in member position: "->dir##_ref", "->sess_##name"
+PASTE = re.compile(r"(?:->|\.)[ \t]*(\w*)[ \t]*##[ \t]*(\w*)")
+# a #define: name, parameter list (None for an object-like macro), body
+DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)(?:\(([^)]*)\))?((?:\\\n|[^\n])*)", re.M)
 
 
 def _read(path):
@@ -78,6 +81,8 @@ class Tree:
         self._rev = None
         self._seen = {}
         self._after = {}
+        self._defines = {}
+        self._fmacros = None
         self.at = {}
 
     def realname(self, f):
@@ -116,10 +121,9 @@ class Tree:
         hits = by_include.get(name)
         if hits:
             return hits
-        if quoted:
-            return [r for r in by_base.get(os.path.basename(name), ())
-                    if r.endswith("/" + name) or r == name]
-        return []
+        # a directory a Makefile adds with -I: any file with that tail
+        return [r for r in by_base.get(os.path.basename(name), ())
+                if r.endswith("/" + name) or r == name]
 
     def graph(self):
         """Real name -> the real names it includes (self.at: real name ->
@@ -179,7 +183,7 @@ class Tree:
             self._after[key] = seen
         return self._after[key]
 
-    def sees(self, f, defpos):
+    def sees(self, f, defpos, in_macro=False):
         """Whether code in F (a run name) can see a definition at DEFPOS
         (file, line): F is its file or includes it; F is a header included
         by its .c file below the definition; or F is a header of a
@@ -191,44 +195,141 @@ class Tree:
             return True
         if not f.endswith(".h"):
             return False
+        mine = self.includers(f)
+        if in_macro:
+            # a macro expands where it is used: order does not matter
+            return bool(mine & self.includers(d)) or not any(x.endswith(".c") for x in mine)
         if d.endswith(".c"):
             return f in self.included_after(d, int(defpos[1]))
         if f.startswith("include/") or "/include/" in f:
             return False
-        mine = self.includers(f)
         return bool(mine & self.includers(d)) or not any(x.endswith(".c") for x in mine)
+
+    def in_macro(self, f, line):
+        """Whether LINE of F (a run name) is inside a #define."""
+        if f not in self._defines:
+            t = code_of(_read(f))
+            spans = []
+            for a, b in _define_spans(t):
+                spans.append((t.count("\n", 0, a) + 1, t.count("\n", 0, b) + 1))
+            self._defines[f] = spans
+        return any(a <= int(line) <= b for a, b in self._defines[f])
+
+    def function_macros(self):
+        """The names of every function-like macro the tree defines."""
+        if self._fmacros is None:
+            out = subprocess.run(
+                ["xargs", "-0", "-r", "-n", "2000", "grep", "-hoE",
+                 r"^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Za-z_][A-Za-z0-9_]*\("],
+                input="\0".join(self.files).encode(), stdout=subprocess.PIPE,
+                check=False).stdout.decode("latin-1")
+            self._fmacros = set(re.findall(r"define\s+(\w+)\(", out))
+        return self._fmacros
 
     # --- occurrences ----------------------------------------------------------
 
     def occurrences(self, names):
         """{F: [(file, line, col, how)]} for the names NAMES: every member
-        position of F in the tree (how "member"), and every token paste
-        that can make F ("paste", at the ##)."""
+        position of F in the tree (how "member", or "macro" inside a
+        #define), every token paste that can make F ("paste"), every
+        member position of an object-like macro whose body names F (an
+        alias: "#define act_users act_refcnt"), and every argument F of a
+        function-like macro that puts that parameter after -> or .
+        ("argument": "#define OBJ_GET(o, f) atomic_inc(&(o)->f)")."""
         names = set(names)
         out = collections.defaultdict(list)
         if not names:
             return out
-        member = re.compile(r"(?:->|\.)\s*(%s)\b" % "|".join(sorted(names)))
-        words = _grep_files(["-wF"] + [a for n in sorted(names) for a in ("-e", n)], self.files)
+        aliases, params = self.macros(names)
+        look = names | set(aliases)
+        member = re.compile(r"(?:->|\.)\s*(%s)\b" % "|".join(sorted(look)))
+        words = sorted(look | set(params))
+        hits = _grep_files(["-wF"] + [a for n in words for a in ("-e", n)], self.files)
         pastes = set(_grep_files(["-F", "##"], self.files))
-        for f in sorted(set(words) | pastes):
+        argcall = (re.compile(r"\b(%s)\s*\(" % "|".join(sorted(params)))
+                   if params else None)
+        for f in sorted(set(hits) | pastes):
             t = code_of(_read(f))
             starts = [0] + [i + 1 for i, c in enumerate(t) if c == "\n"]
+            defines = _define_spans(t)
 
             def pos(i):
                 line = _bisect(starts, i)
                 return line + 1, i - starts[line]
 
+            def how(i, what):
+                return "macro" if what == "member" and _inside(defines, i) else what
+
             for m in member.finditer(t):
                 line, col = pos(m.start(1))
-                out[m.group(1)].append((f, line, col, "member"))
+                for n in aliases.get(m.group(1), [m.group(1)]):
+                    out[n].append((f, line, col, how(m.start(1), "member")
+                                   if n == m.group(1) else "alias"))
             if f in pastes:
                 for m in PASTE.finditer(t):
                     line, col = pos(m.start())
                     for n in names:
-                        if n.endswith(m.group(1)):
+                        if n.startswith(m.group(1)) or n.endswith(m.group(2)):
                             out[n].append((f, line, col, "paste"))
+            if argcall:
+                for m in argcall.finditer(t):
+                    args = _call_args(t, m.end() - 1)
+                    for k in params[m.group(1)]:
+                        if k < len(args) and args[k].strip() in names:
+                            line, col = pos(m.start())
+                            out[args[k].strip()].append((f, line, col, "argument"))
         return out
+
+    def macros(self, names):
+        """The macros of the tree that can name a field of NAMES:
+        ({alias: [field]} for object-like macros whose body names one,
+        {function-like macro: [indices of parameters used after -> or .]})."""
+        aliases = collections.defaultdict(list)
+        params = {}
+        files = _grep_files(["-E", r"^[[:space:]]*#[[:space:]]*define"], self.files)
+        word = re.compile(r"\b(%s)\b" % "|".join(sorted(names)))
+        for f in files:
+            t = code_of(_read(f))
+            for m in DEFINE.finditer(t):
+                name, plist, body = m.group(1), m.group(2), m.group(3).replace("\\\n", " ")
+                if plist is None:
+                    for n in set(word.findall(body)):
+                        if n != name:
+                            aliases[name].append(n)
+                    continue
+                ps = [p.strip() for p in plist.split(",")]
+                used = [k for k, p in enumerate(ps) if p and re.search(
+                    r"(?:->|\.)\s*%s\b|##\s*%s\b|\b%s\s*##" % ((re.escape(p),) * 3), body)]
+                if used:
+                    params[name] = sorted(set(params.get(name, [])) | set(used))
+        return dict(aliases), params
+
+
+def _define_spans(t):
+    """(start, end) of every #define (with its continuation lines) in T."""
+    return [(m.start(), m.end()) for m in DEFINE.finditer(t)]
+
+
+def _inside(spans, i):
+    return any(a <= i < b for a, b in spans)
+
+
+def _call_args(t, i):
+    """The top-level arguments of the call whose "(" is at T[I]."""
+    depth, start, out = 0, i + 1, []
+    for j in range(i, min(len(t), i + 2000)):
+        c = t[j]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                out.append(t[start:j])
+                return out
+        elif c == "," and depth == 1:
+            out.append(t[start:j])
+            start = j + 1
+    return out
 
 
 def _bisect(starts, i):
@@ -266,9 +367,9 @@ class Audit:
             for f, line, col, how in sorted(occ.get(name, ()), key=lambda o: (o[0], o[1], o[2])):
                 if (f, str(line), str(col)) in self.analysed:
                     continue
-                if not self.tree.sees(f, defpos):
+                if not self.tree.sees(f, defpos, in_macro=how != "member"):
                     continue
-                if f not in self.collected and how == "member":
+                if f not in self.collected and how in ("member", "macro"):
                     more.add(f)
                     continue
                 blocked.setdefault(unit, (self.tree.realname(f), line, how))
@@ -282,8 +383,10 @@ class Audit:
 def reason(where):
     """The blocking reason of an occurrence (file, line, how)."""
     f, line, how = where
-    if how == "paste":
-        return "use not analysed at %s:%d (a token pasted into the name)" % (f, line)
-    return "use not analysed at %s:%d" % (f, line)
+    what = {"paste": " (a token pasted into the name)",
+            "macro": " (in a macro body)",
+            "alias": " (through a macro that names it)",
+            "argument": " (as an argument of a macro that puts it after ->)"}
+    return "use not analysed at %s:%d%s" % (f, line, what.get(how, ""))
 
 

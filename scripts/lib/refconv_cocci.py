@@ -13,6 +13,7 @@ described in scripts/lib/README.
 """
 
 import os
+import re
 import sys
 
 WORK = os.environ.get("REFCONV_WORK", "")
@@ -84,6 +85,11 @@ class Sites:
     def message(self, p):
         s = self.at.get(key(p))
         return s[2] if s else None
+
+    def unit(self, p):
+        """The UNIT field of the site at P."""
+        s = self.at.get(key(p))
+        return s[1] if s else None
 
     def messages(self, p):
         """Every message at P, in the order of WORK/sites."""
@@ -162,3 +168,102 @@ class LastInclude:
 
     def is_last(self, p):
         return int(p[0].line) == self.line.get(p[0].file)
+
+
+# --- what ends an object's life ----------------------------------------------
+
+# calls that free or tear down what they are given, and calls that defer it
+# (given a member of the object: &x->rcu, &x->work)
+FREEING = re.compile(r"free|destroy|release|delete|remove|kill|cleanup|unref|_put$")
+DEFERRING = re.compile(r"^(call_rcu|kfree_rcu|queue_work|queue_rcu_work|schedule_work|"
+                       r"queue_delayed_work|mod_delayed_work|schedule_delayed_work)$")
+SIGNALLING = re.compile(r"^(complete|complete_all|wake_up|wake_up_all|wake_up_interruptible|"
+                        r"wake_up_interruptible_all)$")
+CALL = re.compile(r"\b(\w+)\s*\(")
+
+
+def _plain(e):
+    """E without blanks, casts, a leading & and outer parentheses."""
+    e = re.sub(r"\s+", "", e)
+    e = re.sub(r"^\((?:const)?(?:struct|union)?\w+\*+\)", "", e)
+    while True:
+        e = e.lstrip("&")
+        if e.startswith("(") and _closing(e, 0) == len(e) - 1:
+            e = e[1:-1]
+            continue
+        e = re.sub(r"\(([A-Za-z_]\w*)\)", r"\1", e)
+        return e
+
+
+def _closing(t, i):
+    """The index of the parenthesis that closes the one at T[I]."""
+    depth = 0
+    for j in range(i, len(t)):
+        if t[j] == "(":
+            depth += 1
+        elif t[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def _args(t, i):
+    """The top-level arguments of the call whose "(" is at T[I]."""
+    end = _closing(t, i)
+    if end < 0:
+        return []
+    out, depth, start = [], 0, i + 1
+    for j in range(i + 1, end):
+        if t[j] in "([{":
+            depth += 1
+        elif t[j] in ")]}":
+            depth -= 1
+        elif t[j] == "," and depth == 0:
+            out.append(t[start:j])
+            start = j + 1
+    out.append(t[start:end])
+    return [a for a in out if a.strip()]
+
+
+def _prefixes(obj):
+    """OBJ and the objects it is a member of: x->a.b -> x->a.b, x->a, x."""
+    e = _plain(obj)
+    out = [e]
+    for m in re.finditer(r"->|\.", e):
+        out.append(e[:m.start()])
+    return out
+
+
+def ends_life(obj, name, args):
+    """Whether calling NAME with ARGS (texts) ends the life of OBJ, the
+    object whose count reached zero (or one it is a member of): a freeing
+    call given that object, or a deferring one given one of its members."""
+    objs = _prefixes(obj)
+    for a in args:
+        a = _plain(a)
+        if FREEING.search(name) and a in objs:
+            return True
+        if DEFERRING.match(name) and any(a.startswith(o + "->") or a.startswith(o + ".")
+                                         for o in objs):
+            return True
+    return False
+
+
+def calls(code):
+    """(name, [argument texts]) of every call in the text CODE."""
+    for m in CALL.finditer(code):
+        yield m.group(1), _args(code, m.end() - 1)
+
+
+def zero_path(obj, code):
+    """What the code run when OBJ's count reached zero (the text CODE) does:
+    ("free", None) when it ends OBJ's life, ("signal", member) for each
+    completion or wait queue member it signals."""
+    for name, args in calls(code):
+        if ends_life(obj, name, args):
+            yield "free", None
+        elif SIGNALLING.match(name) and args:
+            m = re.search(r"(?:->|\.)(\w+)$", _plain(args[0]))
+            if m:
+                yield "signal", m.group(1)

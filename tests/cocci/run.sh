@@ -9,6 +9,10 @@
 #   <case>/              a tree run as one unit; <file>.res beside each file
 #                        that must change
 #   <case>.report        optional: the expected report-mode lines
+#   <case>.subdir        optional: the directory of the case tree passed as
+#                        -M (the kernel's M=)
+#   <case>.unparsed      optional: the files of the case that must NOT parse
+#                        perfectly (the case is about what spatch skips)
 #   <case>.spec          optional: spec file passed to the driver; without
 #                        it, <name>/default.spec if there is one (the spec
 #                        most cases of a conversion share)
@@ -65,6 +69,8 @@ check_case()
 	elif [ -f "$here/$name/default.spec" ]; then
 		spec=(--spec "$here/$name/default.spec")
 	fi
+	# a case run as with the kernel's M=
+	[ -f "$src.subdir" ] && spec+=(-M "$(cat "$src.subdir")")
 	: >"$log"
 
 	# drive TREE OUT OPTION... - the driver on TREE; stdout to OUT, stderr
@@ -92,12 +98,18 @@ check_case()
 	}
 
 	{
-		# 1. every input parses perfectly
+		# 1. every input parses perfectly, but the files <case>.unparsed
+		# names: those must not (a case about uses spatch cannot see)
+		local unparsed=''
+		[ -f "$src.unparsed" ] && unparsed=$(sed 's|^|./|' "$src.unparsed")
 		while IFS= read -r -d '' f; do
 			local how=--parse-c out
 			[[ $f == *.h ]] && how=--parse-h
 			out=$(cd "$tmp/orig" && spatch "$how" "$f" 2>&1) || true
-			if ! grep -qE 'NB total files = 1; perfect = 1;' <<<"$out"; then
+			if grep -qxF -- "$f" <<<"$unparsed"; then
+				grep -qE 'NB total files = 1; perfect = 1;' <<<"$out" &&
+					echo "  $f parses perfectly, but $case.unparsed says it must not"
+			elif ! grep -qE 'NB total files = 1; perfect = 1;' <<<"$out"; then
 				echo "  $f does not parse perfectly with spatch $how:"
 				grep -E '^(BAD|bad|parse error)' <<<"$out" | head -n 10 | sed 's/^/    /' || true
 			fi

@@ -1,0 +1,10 @@
+/*
+ * See obj.c.
+ */
+#ifndef TRACE_H
+#define TRACE_H
+#include <linux/jiffies.h>
+
+#define OBJ_TRACE(name) unsigned long name = jiffies;
+
+#endif
