@@ -21,7 +21,7 @@ need cc gcc
 # kbuild does not cope with spaces in paths: build in a fresh temp dir, with
 # a copy of the project's headers (kernel outputs may use include/linux/)
 b=$(mktemp -d /tmp/refconv-compile.XXXXXX)
-trap 'rm -rf "$b"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$b"' EXIT
 cp -r "$top/include" "$b/refconv-include"
 cases=() objs=() kinds=()
 n=0

@@ -1,5 +1,5 @@
 /*
- * See obj.c: no includes, struct obj comes from the includer.
+ * See main.c: no includes, struct obj comes from the includer.
  */
 static inline void obj_drop(struct obj *o)
 {

@@ -15,8 +15,12 @@ struct obj {
 };
 
 struct obj *obj_new(void);
-struct obj *obj_lookup(int id);
 void obj_get(struct obj *o);
 void obj_put(struct obj *o);
-void obj_wait_zero(atomic_t *r);
+
+static inline void obj_wait_zero(atomic_t *r)
+{
+	while (atomic_read(r))
+		cpu_relax();
+}
 #endif

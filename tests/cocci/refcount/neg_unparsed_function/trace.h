@@ -1,5 +1,5 @@
 /*
- * See obj.c.
+ * See main.c.
  */
 #ifndef TRACE_H
 #define TRACE_H

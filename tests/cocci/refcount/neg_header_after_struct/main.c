@@ -3,7 +3,7 @@
  * header of inline helpers after it (Linux 6.1: drivers/scsi and
  * drivers/net files with "*_inline.h" headers): the header alone has no
  * definition of struct obj.
- * Negative: obj_inline.h's atomic_dec() belongs to obj.c's struct obj, and
+ * Negative: obj_inline.h's atomic_dec() belongs to main.c's struct obj, and
  * keeps the field.
  */
 #include <linux/atomic.h>

@@ -25,10 +25,4 @@ void obj_put(struct obj *o)
 		kfree(o);
 }
 
-void obj_wait_zero(atomic_t *r)
-{
-	while (atomic_read(r))
-		cpu_relax();
-}
-
 MODULE_LICENSE("GPL");
