@@ -25,10 +25,12 @@ asm-generic for asm/), a quoted name is looked up beside the includer first
 and then as "<x>" and then by its tail.
 """
 
+import bisect
 import collections
 import os
 import re
 import subprocess
+import tempfile
 
 INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"]', re.M)
 # comments, string and character literals: blanked before searching
@@ -58,13 +60,25 @@ def code_of(t):
     return NOISE.sub(_blank, t)
 
 
-def _grep_files(args, files, stdin_pattern=None):
-    """The files of FILES that grep ARGS -l selects (batched, NUL-safe)."""
+def _grep_files(args, files, words=None):
+    """The files of FILES that grep ARGS -l selects (batched, NUL-safe);
+    WORDS: fixed strings to search for as words, passed in a file (there
+    may be more than a command line holds)."""
     if not files:
         return []
-    cmd = ["xargs", "-0", "-r", "-n", "2000", "grep", "-lZ"] + args
-    out = subprocess.run(cmd, input="\0".join(files).encode(),
-                         stdout=subprocess.PIPE, check=False).stdout
+    tmp = None
+    if words is not None:
+        fd, tmp = tempfile.mkstemp(prefix="refconv-words.")
+        with os.fdopen(fd, "w") as f:
+            f.writelines(w + "\n" for w in sorted(words))
+        args = ["-wF", "-f", tmp] + args
+    try:
+        cmd = ["xargs", "-0", "-r", "-n", "2000", "grep", "-lZ"] + args
+        out = subprocess.run(cmd, input="\0".join(files).encode(),
+                             stdout=subprocess.PIPE, check=False).stdout
+    finally:
+        if tmp:
+            os.unlink(tmp)
     return [f for f in out.decode("latin-1").split("\0") if f]
 
 
@@ -213,7 +227,9 @@ class Tree:
             for a, b in _define_spans(t):
                 spans.append((t.count("\n", 0, a) + 1, t.count("\n", 0, b) + 1))
             self._defines[f] = spans
-        return any(a <= int(line) <= b for a, b in self._defines[f])
+        spans = self._defines[f]
+        k = bisect.bisect_right(spans, (int(line), float("inf"))) - 1
+        return k >= 0 and spans[k][0] <= int(line) <= spans[k][1]
 
     def function_macros(self):
         """The names of every function-like macro the tree defines."""
@@ -232,23 +248,25 @@ class Tree:
         """{F: [(file, line, col, how)]} for the names NAMES: every member
         position of F in the tree (how "member", or "macro" inside a
         #define), every token paste that can make F ("paste"), every
-        member position of an object-like macro whose body names F (an
-        alias: "#define act_users act_refcnt"), and every argument F of a
-        function-like macro that puts that parameter after -> or .
-        ("argument": "#define OBJ_GET(o, f) atomic_inc(&(o)->f)")."""
+        member position of an object-like macro whose body is F or a member
+        path ending in it (an alias: "#define act_users act_refcnt"), and
+        every argument F of a function-like macro that puts that parameter
+        after -> or . ("argument": "#define OBJ_GET(o, f)
+        atomic_inc(&(o)->f)")."""
         names = set(names)
         out = collections.defaultdict(list)
         if not names:
             return out
-        aliases, params = self.macros(names)
+        hits = set(_grep_files([], self.files, words=names))
+        aliases = self.aliases(names, hits)
+        if aliases:
+            hits |= set(_grep_files([], self.files, words=set(aliases)))
         look = names | set(aliases)
         member = re.compile(r"(?:->|\.)\s*(%s)\b" % "|".join(sorted(look)))
-        words = sorted(look | set(params))
-        hits = _grep_files(["-wF"] + [a for n in words for a in ("-e", n)], self.files)
+        bare = re.compile(r"[(,]\s*(%s)\s*(?=[,)])" % "|".join(sorted(names)))
         pastes = set(_grep_files(["-F", "##"], self.files))
-        argcall = (re.compile(r"\b(%s)\s*\(" % "|".join(sorted(params)))
-                   if params else None)
-        for f in sorted(set(hits) | pastes):
+        calls = []          # (macro, index, name, file, line, col)
+        for f in sorted(hits | pastes):
             t = code_of(_read(f))
             starts = [0] + [i + 1 for i, c in enumerate(t) if c == "\n"]
             defines = _define_spans(t)
@@ -257,52 +275,93 @@ class Tree:
                 line = _bisect(starts, i)
                 return line + 1, i - starts[line]
 
-            def how(i, what):
-                return "macro" if what == "member" and _inside(defines, i) else what
-
             for m in member.finditer(t):
                 line, col = pos(m.start(1))
-                for n in aliases.get(m.group(1), [m.group(1)]):
-                    out[n].append((f, line, col, how(m.start(1), "member")
-                                   if n == m.group(1) else "alias"))
+                n = m.group(1)
+                if n in names:
+                    out[n].append((f, line, col,
+                                   "macro" if _inside(defines, m.start(1)) else "member"))
+                for a in aliases.get(n, ()):
+                    out[a].append((f, line, col, "alias"))
             if f in pastes:
                 for m in PASTE.finditer(t):
                     line, col = pos(m.start())
                     for n in names:
                         if n.startswith(m.group(1)) or n.endswith(m.group(2)):
                             out[n].append((f, line, col, "paste"))
-            if argcall:
-                for m in argcall.finditer(t):
-                    args = _call_args(t, m.end() - 1)
-                    for k in params[m.group(1)]:
-                        if k < len(args) and args[k].strip() in names:
-                            line, col = pos(m.start())
-                            out[args[k].strip()].append((f, line, col, "argument"))
+            for m in bare.finditer(t):
+                call = _enclosing_call(t, m.start())
+                if call:
+                    line, col = pos(call[2])
+                    calls.append((call[0], call[1], m.group(1), f, line, col))
+        params = self.member_params(set(c[0] for c in calls))
+        for macro, k, n, f, line, col in calls:
+            if k in params.get(macro, ()):
+                out[n].append((f, line, col, "argument"))
         return out
 
-    def macros(self, names):
-        """The macros of the tree that can name a field of NAMES:
-        ({alias: [field]} for object-like macros whose body names one,
-        {function-like macro: [indices of parameters used after -> or .]})."""
-        aliases = collections.defaultdict(list)
+    def aliases(self, names, files):
+        """{alias: [field]}: object-like macros of FILES whose body is a
+        name of NAMES or a member path that ends in one."""
+        body = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+\(?\s*(?:\w+\s*(?:\.|->)\s*)*"
+                          r"(%s)\s*\)?\s*$" % "|".join(sorted(names)), re.M)
+        out = collections.defaultdict(list)
+        for f in files:
+            for m in body.finditer(code_of(_read(f))):
+                if m.group(1) != m.group(2):
+                    out[m.group(1)].append(m.group(2))
+        return dict(out)
+
+    def member_params(self, macros):
+        """{macro: [indices of its parameters used after -> or ., or
+        pasted]} for the function-like macros among MACROS that the tree
+        defines."""
+        if not macros:
+            return {}
+        known = sorted(set(macros) & self.function_macros())
         params = {}
-        files = _grep_files(["-E", r"^[[:space:]]*#[[:space:]]*define"], self.files)
-        word = re.compile(r"\b(%s)\b" % "|".join(sorted(names)))
+        if not known:
+            return params
+        files = _grep_files([], self.files, words=set(known))
+        want = set(known)
         for f in files:
             t = code_of(_read(f))
             for m in DEFINE.finditer(t):
-                name, plist, body = m.group(1), m.group(2), m.group(3).replace("\\\n", " ")
-                if plist is None:
-                    for n in set(word.findall(body)):
-                        if n != name:
-                            aliases[name].append(n)
+                if m.group(1) not in want or m.group(2) is None:
                     continue
-                ps = [p.strip() for p in plist.split(",")]
-                used = [k for k, p in enumerate(ps) if p and re.search(
+                body = m.group(3).replace("\\\n", " ")
+                ps = [p.strip() for p in m.group(2).split(",")]
+                used = [k for k, p in enumerate(ps) if p and p != "..." and re.search(
                     r"(?:->|\.)\s*%s\b|##\s*%s\b|\b%s\s*##" % ((re.escape(p),) * 3), body)]
                 if used:
-                    params[name] = sorted(set(params.get(name, [])) | set(used))
-        return dict(aliases), params
+                    params[m.group(1)] = sorted(set(params.get(m.group(1), [])) | set(used))
+        return params
+
+
+def _enclosing_call(t, i):
+    """(name, argument index, start of the name) of the call whose argument
+    list holds what follows T[I] (a "(" or "," of that list), or None."""
+    depth, k = 0, 0
+    j = i
+    limit = max(0, i - 4000)
+    while j > limit:
+        c = t[j]
+        if c in ")]}":
+            depth += 1
+        elif c in "([{":
+            if depth == 0:
+                if c != "(":
+                    return None
+                base = max(0, j - 200)
+                m = re.search(r"(\w+)\s*$", t[base:j])
+                if not m:
+                    return None
+                return m.group(1), k, base + m.start(1)
+            depth -= 1
+        elif c == "," and depth == 0:
+            k += 1
+        j -= 1
+    return None
 
 
 def _define_spans(t):
@@ -311,36 +370,14 @@ def _define_spans(t):
 
 
 def _inside(spans, i):
-    return any(a <= i < b for a, b in spans)
-
-
-def _call_args(t, i):
-    """The top-level arguments of the call whose "(" is at T[I]."""
-    depth, start, out = 0, i + 1, []
-    for j in range(i, min(len(t), i + 2000)):
-        c = t[j]
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                out.append(t[start:j])
-                return out
-        elif c == "," and depth == 1:
-            out.append(t[start:j])
-            start = j + 1
-    return out
+    """Whether I is in one of SPANS ((start, end), sorted, disjoint)."""
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def _bisect(starts, i):
-    lo, hi = 0, len(starts)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if starts[mid] <= i:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    """The index of the last of STARTS (sorted) that is <= I."""
+    return bisect.bisect_right(starts, i) - 1
 
 
 class Audit:
