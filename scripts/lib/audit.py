@@ -90,7 +90,6 @@ class Tree:
         self.work = work
         self.files = work.lines("tree")
         self.real = {a: r for a, r in work.rows("aliases")}
-        self.name = {r: a for a, r in self.real.items()}
         self._graph = None
         self._rev = None
         self._seen = {}
@@ -101,9 +100,6 @@ class Tree:
 
     def realname(self, f):
         return self.real.get(f, f)
-
-    def runname(self, r):
-        return self.name.get(r, r)
 
     # --- the include graph ---------------------------------------------------
 
@@ -210,14 +206,16 @@ class Tree:
         if not f.endswith(".h"):
             return False
         mine = self.includers(f)
+        # a translation unit includes both, or nothing in the tree includes F
+        shared = bool(mine & self.includers(d)) or not any(x.endswith(".c") for x in mine)
         if in_macro:
             # a macro expands where it is used: order does not matter
-            return bool(mine & self.includers(d)) or not any(x.endswith(".c") for x in mine)
+            return shared
         if d.endswith(".c"):
             return f in self.included_after(d, int(defpos[1]))
         if f.startswith("include/") or "/include/" in f:
             return False
-        return bool(mine & self.includers(d)) or not any(x.endswith(".c") for x in mine)
+        return shared
 
     def in_macro(self, f, line):
         """Whether LINE of F (a run name) is inside a #define."""
