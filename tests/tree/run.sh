@@ -55,7 +55,7 @@ report_sorted_and_known()
 		grep -q 'WARNING: struct configfs_fragment.frag_count is a reference count: use refcount_t' "$t/cfs.report" &&
 		grep -q 'WARNING: struct configfs_dirent.s_count is a reference count: use refcount_t' "$t/cfs.report" &&
 		grep -q 'INFO: struct kcopyd_job.sub_jobs stays atomic_t: set to a value that is not a literal at drivers/md/dm-kcopyd.c:770' "$t/md.report" &&
-		grep -q 'INFO: struct mddev.active stays atomic_t: released with atomic_dec_and_lock and incremented with atomic_inc at drivers/md/md.c:649' "$t/md.report" &&
+		grep -q 'INFO: struct mddev.active stays atomic_t: released with atomic_dec_and_lock and incremented at drivers/md/md.c:649: an object kept at 0 under the lock and revived' "$t/md.report" &&
 		! grep -q WARNING "$t/md.report"
 }
 check tree report_sorted_and_known report_sorted_and_known
