@@ -5,8 +5,9 @@
  *
  * DECLARE_REF(mm, struct mm_struct, mmgrab, mmdrop) declares struct mm_ref,
  * which is exactly one pointer unless CONFIG_REF_DEBUG or REF_DEBUG is set.
- * Code takes and drops references with ref_acquire()/ref_release(); release
- * clears the pointer, so a stale copy cannot be used by mistake.
+ * Code takes and drops references with ref_acquire()/ref_release(), and
+ * swaps one for another with ref_replace(); release clears the pointer, so
+ * a stale copy cannot be used by mistake.
  *
  * With CONFIG_REF_DEBUG or REF_DEBUG, every live reference is recorded with
  * its acquire site in refconv.ko's tracker: ref_debug_report() lists those
@@ -145,6 +146,21 @@ static inline void tag##_ref_release_at(struct tag##_ref *r,			\
 	r->ptr = NULL;								\
 	put(p);									\
 }										\
+static inline void tag##_ref_replace_at(struct tag##_ref *r, type *p,		\
+					const char *file, unsigned int line)	\
+{										\
+	type *old = r->ptr;							\
+										\
+	if (p)									\
+		get(p);								\
+	if (old && !__ref_wrap_released(r, #tag, old, file, line))		\
+		old = NULL;							\
+	r->ptr = NULL;								\
+	__ref_wrap_acquired(r, #tag, p, file, line);				\
+	r->ptr = p;								\
+	if (old)								\
+		put(old);							\
+}										\
 static inline void tag##_ref_move_at(struct tag##_ref *dst,			\
 				     struct tag##_ref *src,			\
 				     const char *file, unsigned int line)	\
@@ -197,6 +213,20 @@ static inline type *tag##_ref_ptr(const struct tag##_ref *r)			\
  * @r: pointer to struct tag_ref
  */
 #define ref_release(tag, r)	tag##_ref_release_at(r, __FILE__, __LINE__)
+
+/**
+ * ref_replace() - take a reference on @p and drop the one @r held
+ * @tag: DECLARE_REF() tag
+ * @r: pointer to struct tag_ref (empty or not)
+ * @p: the new object, may be NULL
+ *
+ * The converted form of ``put(x->f); x->f = get(p);``: get(p) first, then
+ * the store, then put() of the old object (if any), so @p may be the object
+ * @r already holds. ref_acquire() stays the call for an empty holder:
+ * acquiring into a holder that holds a reference is a leak, and REF_DEBUG
+ * reports it; ref_replace() says the old reference is dropped.
+ */
+#define ref_replace(tag, r, p)	tag##_ref_replace_at(r, p, __FILE__, __LINE__)
 
 /**
  * ref_move() - hand the reference in @src over to @dst without get/put

@@ -8,6 +8,7 @@
  *	ref_acquire(mm, &t->mm, mm);	// mmgrab(mm); t->mm.ptr = mm
  *	use(ref_ptr(mm, &t->mm));
  *	ref_release(mm, &t->mm);	// mmdrop(t->mm.ptr); t->mm.ptr = NULL
+ *	ref_replace(mm, &t->mm, mm2);	// mmgrab(mm2); store; mmdrop(old)
  *
  * Without REF_DEBUG a struct tag_ref is exactly one pointer and the calls
  * compile to the bare get/put. With REF_DEBUG defined (for the whole
@@ -163,6 +164,22 @@ size_t ref_debug_live_count(void);
 		r->ptr = NULL;						\
 		put(p);							\
 	}								\
+	static inline REF_UNUSED_ void tag##_ref_replace_(struct tag##_ref *r,	\
+					      type *p REF_SITE_PARAMS_)	\
+	{								\
+		type *old = r->ptr;					\
+		bool drop = true;					\
+									\
+		(void)get(p);						\
+		REF_DEBUG_ONLY_(if (old && !ref_debug_release(&r->dbg,	\
+						old, #tag, file, line))	\
+					drop = false;			\
+				ref_debug_acquire(&r->dbg, p, #tag,	\
+						  file, line);)		\
+		r->ptr = p;						\
+		if (old && drop)					\
+			put(old);					\
+	}								\
 	static inline REF_UNUSED_ void tag##_ref_move_(struct tag##_ref *dst,	\
 					   struct tag##_ref *src	\
 					   REF_SITE_PARAMS_)		\
@@ -186,6 +203,22 @@ size_t ref_debug_live_count(void);
  * @p: the object
  */
 #define ref_acquire(tag, r, p) tag##_ref_acquire_((r), (p) REF_SITE_ARGS_)
+
+/**
+ * ref_replace() - take a reference on @p and drop the one @r held
+ * @tag: the wrapper's tag from DECLARE_REF()
+ * @r: pointer to the wrapper (empty or not)
+ * @p: the new object
+ *
+ * The converted form of ``put(x->f); x->f = get(p);``: get(p) first, then
+ * the store, then put() of the old object, so @p may be the object @r
+ * already holds. An empty wrapper has no old object and nothing is put
+ * (the code it replaces called put(NULL), which can only have been a
+ * no-op). ref_acquire() stays the call for an empty wrapper: acquiring
+ * into a wrapper that holds a reference is a leak, and REF_DEBUG reports
+ * it; ref_replace() says that the old reference is dropped.
+ */
+#define ref_replace(tag, r, p) tag##_ref_replace_((r), (p) REF_SITE_ARGS_)
 
 /**
  * ref_release() - drop a wrapper's reference with put() and empty it

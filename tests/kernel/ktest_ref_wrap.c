@@ -197,11 +197,39 @@ static int kt_overwrite(void)
 	return 0;
 }
 
+/* ref_replace(): into an empty holder, a full one, the same object */
+static int kt_replace(void)
+{
+	unsigned long problems = ref_debug_problems();
+	struct kt_res a = KT_RES_INIT;
+	struct kt_res b = KT_RES_INIT;
+	struct kt_ref r = REF_INIT;
+	unsigned long base = ref_debug_report();
+
+	kt_capture();
+	ref_replace(kt, &r, &a);
+	ref_replace(kt, &r, &b);
+	ref_replace(kt, &r, &b);
+	kt_uncapture();
+	KT_ASSERT_EQ(kt_nevents, 0);
+	KT_ASSERT_EQ(ref_debug_report(), base + 1);
+	ref_release(kt, &r);
+
+	KT_ASSERT_EQ(ref_debug_problems(), problems);
+	KT_ASSERT_EQ(atomic_read(&a.gets), 1);
+	KT_ASSERT_EQ(atomic_read(&a.puts), 1);
+	KT_ASSERT_EQ(atomic_read(&b.gets), 2);
+	KT_ASSERT_EQ(atomic_read(&b.puts), 2);
+	KT_ASSERT_EQ(ref_debug_report(), base);
+	return 0;
+}
+
 const struct ktest_case ktest_ref_wrap_cases[] = {
 	{ "ref_wrap_acquire_release", kt_acquire_release },
 	{ "ref_wrap_double_release_reported", kt_double_release },
 	{ "ref_wrap_leak_listed", kt_leak_listing },
 	{ "ref_wrap_move", kt_move },
 	{ "ref_wrap_overwrite_reported", kt_overwrite },
+	{ "ref_wrap_replace", kt_replace },
 	{ }
 };

@@ -500,6 +500,42 @@ TEST(ref_wrap_ops)
 	CHECK(!ref_ptr(obj, &h.a) && o.refs == 1);
 }
 
+/* a count that records reaching zero, to see the order of get and put */
+struct cnt {
+	int refs;
+	int zeros;
+};
+
+static void cnt_get(struct cnt *c)
+{
+	c->refs++;
+}
+
+static void cnt_put(struct cnt *c)
+{
+	if (c && --c->refs == 0)
+		c->zeros++;
+}
+
+DECLARE_REF(cnt, struct cnt, cnt_get, cnt_put);
+
+TEST(ref_wrap_replace)
+{
+	struct cnt a = { 1, 0 }, b = { 1, 0 };	/* the caller's own references */
+	struct cnt_ref r = REF_INIT;
+
+	ref_replace(cnt, &r, &a);		/* into an empty wrapper */
+	CHECK(a.refs == 2 && ref_ptr(cnt, &r) == &a);
+	ref_replace(cnt, &r, &b);		/* drops a, holds b */
+	CHECK(a.refs == 1 && b.refs == 2 && ref_ptr(cnt, &r) == &b);
+	cnt_put(&b);				/* only the wrapper holds b now */
+	ref_replace(cnt, &r, &b);		/* the same object: get before put */
+	CHECK(b.refs == 1 && b.zeros == 0 && ref_ptr(cnt, &r) == &b);
+	ref_release(cnt, &r);
+	CHECK(b.refs == 0 && b.zeros == 1 && !ref_ptr(cnt, &r));
+	CHECK(a.zeros == 0);
+}
+
 /* ---- ref_proxy.h (single-threaded; concurrency is in tsan.c) ---- */
 
 static int proxy_user(struct ref_proxy *proxy, int mode)

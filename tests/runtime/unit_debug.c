@@ -81,6 +81,25 @@ TEST(ref_debug_overwrite_reported)
 	free(out);
 }
 
+TEST(ref_debug_replace_is_not_a_leak)
+{
+	static struct obj other;
+	struct obj_ref r = REF_INIT;
+	char *out;
+
+	capture_begin();
+	ref_replace(obj, &r, &static_obj);	/* empty: an acquire */
+	ref_replace(obj, &r, &other);		/* full: release, then acquire */
+	ref_replace(obj, &r, &other);		/* the same object */
+	out = capture_end();
+	CHECK(out[0] == '\0');			/* no overwrite, no double release */
+	CHECK(ref_debug_live_count() == 1);
+	CHECK(static_obj.refs == 0 && other.refs == 1);
+	ref_release(obj, &r);
+	CHECK(ref_debug_live_count() == 0 && other.refs == 0);
+	free(out);
+}
+
 TEST(bad_ref_debug_leak)
 {
 	static struct obj_ref r = REF_INIT;
