@@ -4,7 +4,15 @@
 /// For each spec line "ref TYPE GET PUT" (seed 001; include/linux/ref_wrap.h,
 /// include/refconv/ref_wrap.h), a field "struct TYPE *f;" of another struct
 /// H whose every use is one of the forms below becomes "struct TYPE_ref f;",
-/// the wrapper that DECLARE_REF(TYPE, struct TYPE, GET, PUT) declares:
+/// the wrapper that DECLARE_REF(TYPE, struct TYPE, GET, PUT) declares. The
+/// field may also be a member of an anonymous struct inside H ("struct {
+/// ... struct TYPE *f; ... } a;", reached as x->a.f: tty->ctrl.pgrp), and
+/// x may be a struct value (x.f, o->h.f for a struct H embedded in another
+/// one); a struct defined with a trailing __randomize_layout is read too.
+///  - "PUT(x->f); x->f = GET(y);", with up to two other puts or GET stores
+///    between them (tty code drops two fields, then retakes both) ->
+///    ref_replace(TYPE, &x->f, y), which takes the new reference before it
+///    drops the old one (y may be the object x->f holds);
 ///  - "x->f = y; GET(y);", "GET(y); x->f = y;" (next to each other) or
 ///    "x->f = GET(y);" -> ref_acquire(TYPE, &x->f, y);
 ///  - "PUT(x->f); x->f = NULL;" or "PUT(x->f);" -> ref_release(TYPE, &x->f);
@@ -34,16 +42,25 @@
 /// x->f; ... PUT(p);"); it is read again after a bare "PUT(x->f);"
 /// (ref_release() empties the wrapper, the put did not clear the pointer); it
 /// is used inside GET's or PUT's own definition; it is set in an initializer
-/// list; struct H values are copied whole (assignment, memcpy, kmemdup); it
-/// is a member of a struct value (x.f); it is used through an expression
-/// whose type spatch cannot infer (which keeps every struct with a field of
+/// list; struct H values, or values of a struct that embeds struct H, are
+/// copied whole (assignment, memcpy, kmemdup); it is taken, stored or put
+/// with a call that is not the spec's GET or PUT but is named like a get
+/// or a put (mmget()/mmput() for a "ref mm_struct mmgrab mmdrop" spec: a
+/// reference of another kind on the same type); a file that uses it also
+/// spells an access to a same-named member of a struct that is not
+/// converted to the same wrapper the same way (the patch changes accesses
+/// by their spelling); it is used through an expression whose type spatch
+/// cannot infer (which keeps every struct with a field of
 /// that name); it is never acquired with GET; or its struct cannot see
 /// DECLARE_REF (defined before PUT's declaration, or in a file that does not
 /// include the one that declares it). A use that keeps a field keeps the same
 /// TYPE-field pair in every struct; what one struct does as a whole (copied,
 /// set in an initializer, defined too early) keeps only that struct. TYPE's
 /// own fields (struct TYPE *parent) are not holders and are left alone; in
-/// kernel code current->f is a task_struct field.
+/// kernel code current->f is a task_struct field. A "struct TYPE *f;"
+/// member declaration the text shows but spatch did not match (a struct it
+/// cannot parse, a member nested deeper) is named on the verdict line as
+/// not analysed, so that no candidate vanishes without a word.
 //
 // The struct is usually defined in a header and used in .c files, so the
 // driver runs a collect pass, scripts/decide-ref_wrap.py decides per field,
@@ -51,15 +68,19 @@
 // scripts/run-cocci.sh.
 //
 // Collect records (KIND FILE LINE COL FIELD...; scripts/lib/README):
-//   def H f TYPE        "struct TYPE *f;" in struct H
+//   def H f TYPE        "struct TYPE *f;" in struct H (f is "a.f" for a
+//                       member of the anonymous struct a inside H)
+//   embed O I           struct I embedded by value in struct O
 //   decl HELPER, proto HELPER
 //                       GET's or PUT's definition, prototype
 //   acc H f, any f, current f
 //                       E->f or E.f typed as a struct H, any E->f or E.f,
 //                       current->f
+//   accn H a.f          E->a.f or E.a.f with E typed as a struct H
 //   acquire, release, init, condtest, write, addr, put, move, far,
-//   transfer, putcopy, helper
+//   transfer, putcopy, helper, replace
 //                       the form of the access to f at that position
+//   other Q             taken, stored or put with Q(), not GET or PUT
 //   putread LINE2 COL2  a bare PUT(E->f), and E->f read at LINE2:COL2
 //   ilist H f, copy H   .f in a struct H initializer; a struct H value
 //                       copied whole
@@ -79,7 +100,7 @@ virtual report
 
 @initialize:python@
 @@
-import os, sys
+import os, re, sys
 if not os.environ.get("REFCONV_PYLIB"):
     sys.stderr.write("ref_wrap.cocci: run it with scripts/run-cocci.sh or \"make coccicheck\"\n")
     os._exit(2)
@@ -96,7 +117,8 @@ HELPERS = GETS | PUTS
 NAMES = set(r[0] for r in rc.rows("names"))
 # (H, f) -> TYPE, for the fields the decide step converts
 OK = {(r[0], r[1]): r[2] for r in rc.rows("fields")}
-OKNAMES = set(f for (_, f) in OK)
+# the member names of the converted fields (f of a nested "a.f")
+OKNAMES = set(f.rsplit(".", 1)[-1] for (_, f) in OK)
 SITES = rc.Sites()
 # TYPE -> ("put", file, line) or ("struct", file, H)
 ANCHOR = {r[0]: (r[1], r[2], r[3]) for r in rc.rows("anchors")}
@@ -130,6 +152,43 @@ def okf(h, f):
 def issite(p):
     return p in SITES
 
+USES = ("acquire", "release", "init", "read", "replace")
+# (line, col) -> the sites there, for positions in spatch's copy of a file
+# it has changed
+BYLC = {}
+for (_f, _l, _c), _s in SITES.at.items():
+    BYLC.setdefault((_l, _c), []).append((_f, _s))
+
+def _site(fname, line, col):
+    """The (kind, unit, message) of the site at FNAME:LINE:COL, or None."""
+    s = SITES.at.get((fname, line, col))
+    if s is None:
+        for f, s2 in BYLC.get((line, col), []):
+            if rc.samefile(fname, f):
+                return s2
+    return s
+
+def _type(s):
+    """The TYPE of a converted use site S, or None."""
+    if s is None or s[0] not in USES or not s[1].startswith("struct "):
+        return None
+    h, _, f = s[1][len("struct "):].partition(".")
+    return OK.get((h, f))
+
+def usetype(p):
+    """The TYPE of the converted use at P (on the member name), or None."""
+    return _type(_site(p[0].file, p[0].line, p[0].column))
+
+def between(x, s):
+    """Whether the expression statement S may stand between the put of X
+    and its new GET store: a put, a GET store, or the ref_* call one of
+    them became, that does not name X."""
+    if x.replace(" ", "") in s.replace(" ", ""):
+        return False
+    return re.match(r"\s*(?:(?:%s)\s*\(|[^;]*=\s*(?:%s)\s*\(|ref_(?:release|acquire|replace)\s*\()"
+                    % ("|".join(sorted(PUTS)), "|".join(sorted(GETS))), s) is not None
+
+
 def declare(t, out):
     """Bind the identifiers of DECLARE_REF(t, struct t, GET, PUT)."""
     CHANGED[0] = True
@@ -161,8 +220,13 @@ KERNEL[0] = False
 identifier H, f;
 identifier T : script:python() { istype(T) };
 position p;
+attribute name __randomize_layout;
 @@
+(
 struct H { ... struct T *f@p; ... };
+|
+struct H { ... struct T *f@p; ... } __randomize_layout;
+)
 
 @script:python depends on collect@
 H << cdef.H;
@@ -171,6 +235,48 @@ T << cdef.T;
 p << cdef.p;
 @@
 rc.emit("def", p, H, f, T)
+
+// a field of an anonymous struct inside struct H (tty->ctrl.pgrp): the
+// field is "a.f" of struct H
+@cdefn depends on collect@
+identifier H, a, f;
+identifier T : script:python() { istype(T) };
+position p;
+attribute name __randomize_layout;
+@@
+(
+struct H { ... struct { ... struct T *f@p; ... } a; ... };
+|
+struct H { ... struct { ... struct T *f@p; ... } a; ... } __randomize_layout;
+)
+
+@script:python depends on collect@
+H << cdefn.H;
+a << cdefn.a;
+f << cdefn.f;
+T << cdefn.T;
+p << cdefn.p;
+@@
+rc.emit("def", p, H, a + "." + f, T)
+
+// struct I embedded by value in struct O: copying an O copies the I
+@cembed depends on collect@
+identifier O, I, a;
+position p;
+attribute name __randomize_layout;
+@@
+(
+struct O { ... struct I a@p; ... };
+|
+struct O { ... struct I a@p; ... } __randomize_layout;
+)
+
+@script:python depends on collect@
+O << cembed.O;
+I << cembed.I;
+p << cembed.p;
+@@
+rc.emit("embed", p, O, I)
 
 @cfundef depends on collect@
 identifier hf : script:python() { ishelper(hf) };
@@ -213,6 +319,24 @@ p << cacc.p;
 @@
 rc.emit("acc", p, H, f)
 
+// x->a.f, x.a.f with a the member of struct H that is an anonymous struct
+// (spatch types x->a as nothing it can name)
+@caccn depends on collect@
+identifier H, a;
+identifier f : script:python() { isname(f) };
+{struct H *, struct H} E;
+position p;
+@@
+\(E->a.f@p\|E.a.f@p\)
+
+@script:python depends on collect@
+H << caccn.H;
+a << caccn.a;
+f << caccn.f;
+p << caccn.p;
+@@
+rc.emit("accn", p, H, a + "." + f)
+
 @cany depends on collect@
 identifier f : script:python() { isname(f) };
 expression E;
@@ -248,13 +372,13 @@ expression E, y;
 position p;
 @@
 (
-E->f@p = y;
+\(E->f@p\|E.f@p\) = y;
 G(y);
 |
 G(y);
-E->f@p = y;
+\(E->f@p\|E.f@p\) = y;
 |
-E->f@p = G(y);
+\(E->f@p\|E.f@p\) = G(y);
 )
 
 @script:python depends on collect@
@@ -268,8 +392,8 @@ identifier P : script:python() { isput(P) };
 expression E;
 position p, p2;
 @@
-P(E->f@p);
-E->f@p2 = NULL;
+P(\(E->f@p\|E.f@p\));
+\(E->f@p2\|E.f@p2\) = NULL;
 
 @script:python depends on collect@
 p << crel.p;
@@ -284,8 +408,8 @@ identifier P : script:python() { isput(P) };
 expression E;
 position p;
 @@
-if (E->f) P(E->f);
-E->f@p = NULL;
+if (\(E->f\|E.f\)) P(\(E->f\|E.f\));
+\(E->f@p\|E.f@p\) = NULL;
 
 @script:python depends on collect@
 p << ccondrel.p;
@@ -298,7 +422,7 @@ identifier P : script:python() { isput(P) };
 expression E;
 position p;
 @@
-if (E->f@p) P(E->f);
+if (\(E->f@p\|E.f@p\)) P(\(E->f\|E.f\));
 
 @script:python depends on collect@
 p << ccondtest.p;
@@ -311,19 +435,84 @@ identifier P : script:python() { isput(P) };
 expression E;
 position p;
 @@
-P(E->f@p);
+P(\(E->f@p\|E.f@p\));
 
 @script:python depends on collect@
 p << crel1.p;
 @@
 rc.emit("release", p)
 
+// "PUT(x->f); x->f = GET(y);": one replace; with up to two other puts or
+// GET stores in between, as tty code drops and retakes two fields
+@crepl depends on collect@
+identifier f : script:python() { isname(f) };
+identifier P : script:python() { isput(P) };
+identifier G : script:python() { isget(G) };
+identifier P2 : script:python() { isput(P2) };
+identifier G2 : script:python() { isget(G2) };
+identifier P3 : script:python() { isput(P3) };
+identifier G3 : script:python() { isget(G3) };
+expression E, y, X2, y2, X3, y3;
+position p, p2;
+@@
+P(\(E->f@p\|E.f@p\));
+(
+|
+P2(X2);
+|
+X2 = G2(y2);
+|
+P2(X2);
+X2 = G2(y2);
+|
+P2(X2);
+P3(X3);
+|
+X2 = G2(y2);
+X3 = G3(y3);
+)
+\(E->f@p2\|E.f@p2\) = G(y);
+
+@script:python depends on collect@
+p << crepl.p;
+p2 << crepl.p2;
+@@
+rc.emit("replace", p)
+rc.emit("replace", p2)
+
+// get and put calls that are not the spec's pair: another kind of
+// reference (mm_struct's mmget/mmput beside mmgrab/mmdrop); the decide
+// step keeps the names that look like a get or a put
+@cother depends on collect@
+identifier f : script:python() { isname(f) };
+identifier Q : script:python() { not ishelper(Q) };
+expression E, y;
+position p;
+@@
+(
+Q(\(E->f@p\|E.f@p\));
+|
+\(E->f@p\|E.f@p\) = Q(...);
+|
+Q(y);
+\(E->f@p\|E.f@p\) = y;
+|
+\(E->f@p\|E.f@p\) = y;
+Q(y);
+)
+
+@script:python depends on collect@
+Q << cother.Q;
+p << cother.p;
+@@
+rc.emit("other", p, Q)
+
 @cinit depends on collect@
 identifier f : script:python() { isname(f) };
 expression E;
 position p;
 @@
-E->f@p = NULL;
+\(E->f@p\|E.f@p\) = NULL;
 
 @script:python depends on collect@
 p << cinit.p;
@@ -336,7 +525,7 @@ expression E, e;
 assignment operator ao;
 position p;
 @@
-\(E->f@p ao e\|E.f@p ao e\|E->f@p++\|E->f@p--\|++E->f@p\|--E->f@p\)
+\(E->f@p ao e\|E.f@p ao e\|\(E->f@p\|E.f@p\)++\|\(E->f@p\|E.f@p\)--\|++\(E->f@p\|E.f@p\)\|--\(E->f@p\|E.f@p\)\)
 
 @script:python depends on collect@
 p << cwrite.p;
@@ -390,7 +579,7 @@ identifier f2 : script:python() { isname(f2) };
 expression E, E2;
 position p;
 @@
-\(E->f@p = E2->f2\|E->f@p = E2.f2\)
+\(E->f@p\|E.f@p\) = \(E2->f2\|E2.f2\)
 
 @script:python depends on collect@
 p << cmove.p;
@@ -405,13 +594,13 @@ expression E, y, e;
 position p;
 @@
 (
-E->f@p = y;
+\(E->f@p\|E.f@p\) = y;
 ... when != y = e
 G(y);
 |
 G(y);
 ... when != y = e
-E->f@p = y;
+\(E->f@p\|E.f@p\) = y;
 )
 
 @script:python depends on collect@
@@ -434,7 +623,7 @@ y = G(...);
 T y = G(...);
 )
 ... when != y = e
-E->f@p = y;
+\(E->f@p\|E.f@p\) = y;
 
 @script:python depends on collect@
 p << cxfer.p;
@@ -449,9 +638,9 @@ identifier P : script:python() { isput(P) };
 expression E, e;
 position p, p2;
 @@
-P(E->f@p);
-... when != E->f = e
-E->f@p2
+P(\(E->f@p\|E.f@p\));
+... when != \(E->f\|E.f\) = e
+\(E->f@p2\|E.f@p2\)
 
 @script:python depends on collect@
 p << cputread.p;
@@ -465,17 +654,19 @@ if (p[0].line, p[0].column) != (p2[0].line, p2[0].column):
 @cputcopy depends on collect exists@
 identifier f : script:python() { isname(f) };
 identifier P : script:python() { isput(P) };
+identifier G : script:python() { isget(G) };
 expression E, e;
 identifier v;
 type T;
 position p;
 @@
 (
-v = E->f@p;
+v = \(E->f@p\|E.f@p\);
 |
-T v = E->f@p;
+T v = \(E->f@p\|E.f@p\);
 )
 ... when != v = e
+    when != G(v)
 P(v);
 
 @script:python depends on collect@
@@ -559,16 +750,28 @@ rc.finish()
 identifier H, f;
 identifier T : script:python() { istype(T) };
 position p : script:python() { issite(p) };
+attribute name __randomize_layout;
 @@
+(
 struct H { ... struct T *f@p; ... };
+|
+struct H { ... struct T *f@p; ... } __randomize_layout;
+)
 
 @depends on context@
 identifier rdef.H, rdef.f, rdef.T;
 position rdef.p;
+attribute name __randomize_layout;
 @@
+(
 struct H { ...
 * struct T *f@p;
   ... };
+|
+struct H { ...
+* struct T *f@p;
+  ... } __randomize_layout;
+)
 
 @script:python depends on report@
 p << rdef.p;
@@ -577,6 +780,43 @@ SITES.tell(p, "report")
 
 @script:python depends on org@
 p << rdef.p;
+@@
+SITES.tell(p, "org")
+
+@rdefn depends on report || org || context@
+identifier H, a, f;
+identifier T : script:python() { istype(T) };
+position p : script:python() { issite(p) };
+attribute name __randomize_layout;
+@@
+(
+struct H { ... struct { ... struct T *f@p; ... } a; ... };
+|
+struct H { ... struct { ... struct T *f@p; ... } a; ... } __randomize_layout;
+)
+
+@depends on context@
+identifier rdefn.H, rdefn.a, rdefn.f, rdefn.T;
+position rdefn.p;
+attribute name __randomize_layout;
+@@
+(
+struct H { ... struct { ...
+* struct T *f@p;
+  ... } a; ... };
+|
+struct H { ... struct { ...
+* struct T *f@p;
+  ... } a; ... } __randomize_layout;
+)
+
+@script:python depends on report@
+p << rdefn.p;
+@@
+SITES.tell(p, "report")
+
+@script:python depends on org@
+p << rdefn.p;
 @@
 SITES.tell(p, "org")
 
@@ -621,8 +861,13 @@ KERNEL[0] = True
 @pdef depends on patch@
 identifier H, T, f;
 position p : script:python(H, f) { okf(H, f) };
+attribute name __randomize_layout;
 @@
+(
 struct H { ... struct T *f@p; ... };
+|
+struct H { ... struct T *f@p; ... } __randomize_layout;
+)
 
 @script:python pdefn@
 T << pdef.T;
@@ -633,106 +878,174 @@ coccinelle.TR = cocci.make_ident(T + "_ref")
 
 @depends on patch@
 identifier pdef.H, pdef.f, pdef.T, pdefn.TR;
+attribute name __randomize_layout;
 @@
+(
 struct H { ...
 - struct T *f;
 + struct TR f;
   ...
 };
+|
+struct H { ...
+- struct T *f;
++ struct TR f;
+  ...
+} __randomize_layout;
+)
 
-@pfield depends on patch@
-identifier H;
-identifier f : script:python() { isokname(f) };
-struct H *E;
+// a member of an anonymous struct inside H (tty->ctrl.pgrp)
+@pdefa depends on patch@
+identifier H, T, a, f;
+position p : script:python(H, a, f) { okf(H, a + "." + f) };
+attribute name __randomize_layout;
 @@
-E->f
+(
+struct H { ... struct { ... struct T *f@p; ... } a; ... };
+|
+struct H { ... struct { ... struct T *f@p; ... } a; ... } __randomize_layout;
+)
+
+@script:python pdefan@
+T << pdefa.T;
+TR;
+@@
+CHANGED[0] = True
+coccinelle.TR = cocci.make_ident(T + "_ref")
+
+@depends on patch@
+identifier pdefa.H, pdefa.a, pdefa.f, pdefa.T, pdefan.TR;
+position pdefa.p;
+attribute name __randomize_layout;
+@@
+(
+struct H { ... struct { ...
+- struct T *f@p;
++ struct TR f;
+  ... } a; ...
+};
+|
+struct H { ... struct { ...
+- struct T *f@p;
++ struct TR f;
+  ... } a; ...
+} __randomize_layout;
+)
+
+// every use the decide step converts, by its position: X is the whole
+// access (x->f, x->a.f, x.f), and the rules below change the accesses
+// spelled like X. They cannot check positions again: once a rule changed a
+// function, spatch matches a reparsed copy of it with other line numbers.
+// The decide step keeps a field whose files use a same-named field of a
+// struct that stays, so the same spelling never means two fields.
+@pfield depends on patch@
+identifier f : script:python() { isokname(f) };
+expression X, E;
+position p : script:python() { usetype(p) is not None };
+@@
+\(X \& \(E->f@p\|E.f@p\)\)
 
 @script:python pnames@
-H << pfield.H;
-f << pfield.f;
+p << pfield.p;
 TAG;
 ST;
 G;
 P;
 @@
-t = OK.get((H, f))
-if t is None:
-    cocci.include_match(False)
-else:
-    declare(t, coccinelle)
+declare(usetype(p), coccinelle)
 
 // "if (x->f) PUT(x->f);": the kernel's ref_release() skips an empty
 // wrapper, the userspace one calls put like the code it replaces
 
 @depends on patch && iskernel@
-identifier pfield.H, pfield.f, pnames.TAG, pnames.P;
-struct H *E;
+expression pfield.X;
+identifier pnames.TAG, pnames.P;
 @@
 (
-- if (E->f) P(E->f);
-- E->f = NULL;
-+ ref_release(TAG, &E->f);
+- if (X) P(X);
+- X = NULL;
++ ref_release(TAG, &X);
 |
-- if (E->f) P(E->f);
-+ ref_release(TAG, &E->f);
+- if (X) P(X);
++ ref_release(TAG, &X);
 )
 
 @depends on patch && !iskernel@
-identifier pfield.H, pfield.f, pnames.TAG, pnames.P;
-struct H *E;
+expression pfield.X;
+identifier pnames.TAG, pnames.P;
 @@
-  if (E->f)
-- P(E->f);
-+ ref_release(TAG, &E->f);
+  if (X)
+- P(X);
++ ref_release(TAG, &X);
 (
-- E->f = NULL;
+- X = NULL;
 |
 )
 
+// "PUT(x->f); x->f = GET(y);", with up to two other puts or GET stores
+// in between (the collect pass's forms, or what this rule made of them):
+// ref_replace() takes the new reference before it drops the old one
+
 @depends on patch@
-identifier pfield.H, pfield.f, pnames.TAG, pnames.G, pnames.P;
-struct H *E;
-expression y;
+expression pfield.X, y;
+identifier pnames.TAG, pnames.G, pnames.P;
+expression e2 : script:python(X) { between(X, e2) };
+expression e3 : script:python(X) { between(X, e3) };
+@@
+- P(X);
+(
+|
+  e2;
+|
+  e2;
+  e3;
+)
+- X = G(y);
++ ref_replace(TAG, &X, y);
+
+@depends on patch@
+expression pfield.X, y;
+identifier pnames.TAG, pnames.G, pnames.P;
 @@
 (
-- E->f = y;
+- X = y;
 - G(y);
-+ ref_acquire(TAG, &E->f, y);
++ ref_acquire(TAG, &X, y);
 |
 - G(y);
-- E->f = y;
-+ ref_acquire(TAG, &E->f, y);
+- X = y;
++ ref_acquire(TAG, &X, y);
 |
-- E->f = G(y);
-+ ref_acquire(TAG, &E->f, y);
+- X = G(y);
++ ref_acquire(TAG, &X, y);
 |
-- P(E->f);
-- E->f = NULL;
-+ ref_release(TAG, &E->f);
+- P(X);
+- X = NULL;
++ ref_release(TAG, &X);
 |
-- P(E->f);
-+ ref_release(TAG, &E->f);
+- P(X);
++ ref_release(TAG, &X);
 )
 
 // the NULL stores left once the releases are done (a rule of its own: in
 // the same disjunction, the store after PUT would match twice)
 
 @depends on patch@
-identifier pfield.H, pfield.f, pnames.TAG;
-struct H *E;
+expression pfield.X;
+identifier pnames.TAG;
 @@
-- E->f = NULL;
-+ ref_init(TAG, &E->f);
+- X = NULL;
++ ref_init(TAG, &X);
 
 @depends on patch@
-identifier pfield.H, pfield.f, pnames.TAG;
-struct H *E;
+expression pfield.X;
+identifier pnames.TAG;
 @@
 (
-  &E->f
+  &X
 |
-- E->f
-+ ref_ptr(TAG, &E->f)
+- X
++ ref_ptr(TAG, &X)
 )
 
 // ---------------------------------------------------------------------------
@@ -771,8 +1084,13 @@ declarer name DECLARE_REF;
 @pstr depends on patch@
 identifier H;
 position p;
+attribute name __randomize_layout;
 @@
+(
 struct H@p { ... };
+|
+struct H@p { ... } __randomize_layout;
+)
 
 @script:python pstrs@
 H << pstr.H;
@@ -792,10 +1110,17 @@ else:
 @depends on patch@
 identifier pstr.H, pstrs.TAG, pstrs.ST, pstrs.G, pstrs.P;
 declarer name DECLARE_REF;
+attribute name __randomize_layout;
 @@
+(
 + DECLARE_REF(TAG, ST, G, P);
 +
   struct H { ... };
+|
++ DECLARE_REF(TAG, ST, G, P);
++
+  struct H { ... } __randomize_layout;
+)
 
 // the runtime's header, after the file's last #include <...>
 

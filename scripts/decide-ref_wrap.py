@@ -14,27 +14,36 @@ common files are described in scripts/lib/README):
 A field "struct TYPE *f;" of struct H (spec line "ref TYPE GET PUT")
 converts when every access to it that the collect pass saw is typed as
 struct H (or is an access of another struct's field of the same name that
-is typed as that struct), is a pointer access (x->f), and is an acquire
-with GET, a release with PUT, a store of NULL or a read; when it is
-acquired somewhere; and when its struct can see DECLARE_REF. A use through
-an expression of unknown type keeps every struct with a field of that name.
+is typed as that struct; x->f, x.f, or x->a.f for a member of H's
+anonymous struct a), and is an acquire with GET, a release with PUT, a
+replace (PUT then a GET store), a store of NULL or a read; when it is
+acquired somewhere; when its struct can see DECLARE_REF; and when no file
+it changes also uses a same-named member that stays. A use through an
+expression of unknown type keeps every struct with a field of that name.
 
 The collect records (KIND FILE LINE COL ...), as cocci/ref_wrap.cocci
 writes them:
-    def      H f TYPE     the field "struct TYPE *f;" of struct H
+    def      H f TYPE     the field "struct TYPE *f;" of struct H ("a.f"
+                          for a member of H's anonymous struct a)
+    embed    O I          struct I embedded by value in struct O
     decl     HELPER       GET's or PUT's definition
     proto    HELPER       GET's or PUT's prototype
     acc      H f          an access typed as struct H
     any      f            any access to a field named f
     current  f            current->f
+    accn     H a.f        x->a.f typed as struct H (a anonymous)
+    other    Q            Q(), neither GET nor PUT, takes, stores or puts
     acquire, release, init, condtest, write, addr, put, move, far,
-    transfer, putcopy, helper
+    transfer, putcopy, helper, replace
                           the form of the access at that position
     putread  LINE2 COL2   a bare put, and a later access in the same file
     ilist    H f          .f set in an initializer list of a struct H
     copy     H            a struct H value copied whole
 
-This conversion's own tables, read by the apply pass:
+This conversion's own tables:
+    members   FILE LINE f        (names) every "struct TYPE *f;" member
+                                 declaration of the text: one the collect
+                                 pass did not see is named by the verdict
     declared  TYPE               (names) wrappers an earlier run declared:
                                  DECLARE_REF is not added again
     fields    H  f  TYPE         the fields converted: struct H's f
@@ -46,6 +55,7 @@ This conversion's own tables, read by the apply pass:
                                  right before struct H in FILE
 """
 
+import bisect
 import os
 import re
 import sys
@@ -54,7 +64,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib
 import decide_common  # noqa: E402
 import refconv_spec  # noqa: E402
 
-GOOD = {"acquire", "release", "init"}
+GOOD = {"acquire", "release", "init", "replace"}
+# a call that is not the spec's GET or PUT but is named like one: another
+# kind of reference (mmget/mmput beside mmgrab/mmdrop), or an allocator
+OTHER = re.compile(r"get|grab|put|drop|release|unref|free|destroy|hold", re.I)
 # blocking kinds, first match wins, and what report mode says
 BLOCKERS = [
     ("helper", "used inside %(get)s's or %(put)s's own definition"),
@@ -64,6 +77,9 @@ BLOCKERS = [
     ("putread", "read again after this put: ref_release() would empty "
      "the wrapper, the put left the pointer"),
     ("put", "put inside an expression: ref_release() is a statement"),
+    ("other", "%(other)s() is not the spec's %(get)s/%(put)s: a reference of "
+     "another kind, or one taken or dropped in a way this conversion does "
+     "not pair"),
     ("move", "assigned from another holder's field: a copy or a move, "
      "which this conversion does not turn into ref_move()"),
     ("transfer", "stored from a local that holds a reference %(get)s took "
@@ -78,6 +94,7 @@ FIRST = ["helper", "putread"]
 
 # what replaces each kind of use
 NEW = {"acquire": "ref_acquire()", "release": "ref_release()",
+       "replace": "ref_replace()",
        "init": "ref_init()", "read": "ref_ptr()"}
 
 
@@ -103,6 +120,10 @@ def names(path, files):
     for t in texts.values():
         found.update(decl.findall(t))
     work.write("names", sorted(found))
+    # every member declaration the text shows, so that one the collect
+    # pass did not see is still named
+    work.write_rows("members", [(f, str(line), name) for f in files
+                                for line, name in _members(texts[f], decl)])
     helpers = set(r) | set(h for v in r.values() for h in v)
     word = re.compile(r"\b(?:%s)\b" % "|".join(sorted(found | helpers)))
     work.write("candidates", [f for f in files if word.search(texts[f])])
@@ -110,6 +131,31 @@ def names(path, files):
     declared = re.compile(r"\bDECLARE_REF\s*\(\s*(%s)\s*," % "|".join(sorted(r)))
     work.write("declared", sorted(set(
         m.group(1) for t in texts.values() for m in declared.finditer(t))))
+
+
+def _members(text, decl):
+    """(line, name) of each match of DECL in TEXT that is a member of a
+    struct or union (every brace around it opens one), comments and strings
+    blanked first."""
+    text = re.sub(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'",
+                  lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+    opens = []      # offsets of the braces open at a point: True for an aggregate
+    where = {}
+    for m in re.finditer(r"[{}]", text):
+        if m.group(0) == "{":
+            head = text[max(0, m.start() - 200):m.start()]
+            opens.append(re.search(r"\b(?:struct|union)(?:\s+[A-Za-z_]\w*)?\s*$",
+                                   head) is not None)
+        elif opens:
+            opens.pop()
+        where[m.end()] = bool(opens) and all(opens)
+    out = []
+    marks = sorted(where)
+    for m in decl.finditer(text):
+        k = bisect.bisect_right(marks, m.start())
+        if k and where[marks[k - 1]]:
+            out.append((text.count("\n", 0, m.start()) + 1, m.group(1)))
+    return out
 
 
 def _includes(path, target):
@@ -144,6 +190,7 @@ class Seen:
 
     def __init__(self):
         self.defs = {}      # (H, f) -> (TYPE, pos)
+        self.defpos = set()  # (file, line, f) of every def record
         self.decls = {}     # helper -> [(file, line)]
         self.protos = set()  # (file, line) of the declarations that are prototypes
         self.typed = {}     # pos -> (H, f)
@@ -153,12 +200,16 @@ class Seen:
         self.ilists = {}    # (H, f) -> first initializer list naming .f
         self.current = {}   # pos -> f, for current->f
         self.putreads = []  # (put site, a later access)
+        self.nested = {}    # pos -> (H, "a.f"), x->a.f with a an anonymous struct
+        self.embeds = {}    # I -> [(O, pos)]: struct I embedded in struct O
+        self.others = {}    # pos -> a get or put that is not the spec's
 
     def add(self, r):
         """One collect record."""
         kind, pos, rest = r[0], tuple(r[1:4]), r[4:]
         if kind == "def":
             h, f, t = rest
+            self.defpos.add((pos[0], pos[1], f.rsplit(".", 1)[-1]))
             if h != t:      # struct TYPE's own links (a parent): not a holder
                 self.defs.setdefault((h, f), (t, pos))
         elif kind in ("decl", "proto"):
@@ -167,6 +218,14 @@ class Seen:
                 self.protos.add((pos[0], int(pos[1])))
         elif kind == "acc":
             self.typed[pos] = (rest[0], rest[1])
+        elif kind == "accn":
+            self.nested[pos] = (rest[0], rest[1])
+        elif kind == "embed":
+            self.embeds.setdefault(rest[1], []).append((rest[0], pos))
+        elif kind == "other":
+            if OTHER.search(rest[0]):
+                self.others.setdefault(pos, rest[0])
+                self.kinds.setdefault(pos, set()).add("other")
         elif kind == "any":
             self.anyuse[pos] = rest[0]
         elif kind == "current":
@@ -187,15 +246,19 @@ class Seen:
         for put, later in self.putreads:
             if "write" not in self.kinds.get(later, set()):
                 self.kinds.setdefault(put, set()).add("putread")
+        for pos, key in self.nested.items():
+            if key in self.defs:
+                self.typed[pos] = key
         for pos, f in self.current.items():
             if pos not in self.typed and _kernel(pos[0]):
                 self.typed[pos] = ("task_struct", f)
 
     def byname(self):
-        """f -> [(H, f)] of the fields defined with that name."""
+        """f -> [(H, f)] of the fields defined with that name (the last
+        member name of a nested "a.f")."""
         out = {}
         for (h, f) in self.defs:
-            out.setdefault(f, []).append((h, f))
+            out.setdefault(f.rsplit(".", 1)[-1], []).append((h, f))
         return out
 
 
@@ -225,10 +288,11 @@ class Verdicts:
         if key in self.seen.defs and key not in self.why:
             self.why[key] = (reason, pos)
 
-    def reason(self, blocker, key):
-        """The report text of BLOCKER for the field KEY."""
+    def reason(self, blocker, key, pos=None):
+        """The report text of BLOCKER for the field KEY (at POS)."""
         get, put = self.spec[self.seen.defs[key][0]]
-        return dict(BLOCKERS)[blocker] % {"get": get, "put": put}
+        return dict(BLOCKERS)[blocker] % {"get": get, "put": put,
+                                          "other": self.seen.others.get(pos)}
 
     def ok(self):
         """The fields converted, sorted."""
@@ -248,6 +312,11 @@ def block_structwide(v):
                     "hold the reference without a get" % key[0], seen.copies[key[0]])
         if key in seen.ilists:
             v.block(key, "set in an initializer list", seen.ilists[key])
+        for outer, _ in sorted(seen.embeds.get(key[0], [])):
+            if outer in seen.copies:
+                v.block(key, "struct %s, which embeds struct %s, is copied "
+                        "whole: the copy would hold the reference without a "
+                        "get" % (outer, key[0]), seen.copies[outer])
     v.structwide = set(v.why)
 
 
@@ -258,15 +327,15 @@ def use_kind(v, owner, pos, kinds):
         v.block(owner, v.reason(first[0], owner), pos)
         return None
     if kinds & GOOD:
-        kind = "acquire" if "acquire" in kinds else ("release" if "release" in kinds else "init")
-        if kind == "acquire":
+        kind = next(k for k in ("replace", "acquire", "release", "init") if k in kinds)
+        if kind in ("acquire", "replace"):
             v.acquired.add(owner)
         return kind
     if "condtest" in kinds and _kernel(pos[0]):
         return "release"    # part of the kernel's ref_release()
     for b, _ in BLOCKERS:
         if b in kinds:
-            v.block(owner, v.reason(b, owner), pos)
+            v.block(owner, v.reason(b, owner, pos), pos)
             return None
     return "read"
 
@@ -290,18 +359,6 @@ def classify_uses(v):
         v.uses.setdefault(owner, []).append((pos, kind))
 
 
-def block_members(v):
-    """x.f accesses: the acc record does not tell "->" from "."; the source
-    does."""
-    for owner, us in v.uses.items():
-        for pos, _ in us:
-            lines = v.lines[pos[0]]
-            src = lines[int(pos[1]) - 1] if int(pos[1]) <= len(lines) else ""
-            if not src[:int(pos[2])].rstrip().endswith("->"):
-                v.block(owner, "a member of a struct value (x.%s): the "
-                        "conversion rewrites x->%s only" % (owner[1], owner[1]), pos)
-
-
 def spread_blocks(v):
     """A use that keeps a field keeps it in every struct with the same
     TYPE-field pair: one borrowed "x->f = e;" is enough to doubt them all."""
@@ -319,6 +376,54 @@ def block_unacquired(v):
         if key not in v.why and key not in v.acquired:
             v.block(key, "never acquired with %s in the run"
                     % v.spec[v.seen.defs[key][0]][0], v.seen.defs[key][1])
+
+
+BASE = re.compile(r"((?:\b\w+(?:\[[^\]]*\])?\s*(?:->|\.)\s*)+)$")
+
+
+def _spelling(v, pos):
+    """The access chain before the member name at POS ("tty->ctrl."), ""
+    when it is not a plain chain of names (a call, a cast, a macro)."""
+    if pos[0] not in v.lines:
+        v.lines[pos[0]] = decide_common.text(pos[0]).split("\n")
+    lines = v.lines[pos[0]]
+    src = lines[int(pos[1]) - 1] if int(pos[1]) <= len(lines) else ""
+    m = BASE.search(src[:int(pos[2])])
+    return re.sub(r"\s+", "", m.group(1)) if m else ""
+
+
+def block_namesakes(v):
+    """The apply pass changes every access spelled like a converted one in
+    the files it changes: a field is kept when one of its files also has an
+    access spelled the same way (or one it cannot spell) to a same-named
+    member of a struct whose field stays, or becomes another wrapper."""
+    seen = v.seen
+    changed = True
+    while changed:
+        changed = False
+        ok = v.ok()
+        okset = set(ok)
+        for key in ok:
+            t = seen.defs[key][0]
+            name = key[1].rsplit(".", 1)[-1]
+            mine = {}
+            for p, _ in v.uses.get(key, []):
+                mine.setdefault(p[0], set()).add(_spelling(v, p))
+            for pos, other in sorted(seen.typed.items(), key=lambda x: _order(x[0])):
+                if pos[0] not in mine or other == key or \
+                        other[1].rsplit(".", 1)[-1] != name:
+                    continue
+                if other in okset and seen.defs[other][0] == t:
+                    continue
+                sp = _spelling(v, pos)
+                if sp and "" not in mine[pos[0]] and sp not in mine[pos[0]]:
+                    continue
+                v.block(key, "%s also uses %s.%s, spelled like it here, and "
+                        "that field is not converted to the same wrapper: "
+                        "the patch could not tell the two apart"
+                        % (pos[0], other[0], other[1]), pos)
+                changed = True
+                break
 
 
 def first_holder(v, t):
@@ -498,7 +603,15 @@ def changed_files(v, anchors):
     return sorted(changed)
 
 
-def verdict(v):
+def unseen(work, seen):
+    """The member declarations the text shows and the collect pass did not
+    see (a struct spatch could not parse, a member nested deeper than one
+    anonymous struct, a union): "FILE:LINE f", sorted."""
+    return sorted("%s:%s %s" % tuple(r) for r in work.rows("members")
+                  if tuple(r) not in seen.defpos)
+
+
+def verdict(v, missed=()):
     """The one line the driver prints."""
     ok = v.ok()
     line = "ref_wrap: %d field(s) converted" % len(ok)
@@ -508,6 +621,9 @@ def verdict(v):
     if kept:
         line += "; kept: " + "; ".join("%s.%s: %s (%s)" % (
             k[0], k[1], v.why[k][0], _where(v.why[k][1])) for k in kept)
+    if missed:
+        line += "; not analysed (a member declaration spatch did not match: " \
+            "kept): " + "; ".join(missed)
     return line
 
 
@@ -515,9 +631,9 @@ def decide_fields(v, declared):
     """Every rule that keeps a field, in order; returns the anchors."""
     block_structwide(v)
     classify_uses(v)
-    block_members(v)
     spread_blocks(v)
     block_unacquired(v)
+    block_namesakes(v)
     return place_anchors(v, declared)
 
 
@@ -541,7 +657,7 @@ def decide(path):
     v = Verdicts(read_seen(work), refs())
     anchors = decide_fields(v, set(work.lines("declared")))
     write_decisions(work, v, anchors)
-    print(verdict(v))
+    print(verdict(v, unseen(work, v.seen)))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
  * Modelled on drivers/tty/tty_jobctrl.c (Linux 6.1): the tty holds the
  * session and process group with get_pid() and put_pid(), which come from
  * <linux/pid.h>, outside the run.
- * Positive: "x->f = GET(y);" -> ref_acquire(); DECLARE_REF goes right
- * before the struct.
+ * Positive: "PUT(x->f); x->f = GET(y);" -> ref_replace(), which takes the
+ * new reference before it drops the old; pid_vnr(x->f) reads through
+ * ref_ptr(); DECLARE_REF goes right before the struct.
  */
 #include <linux/module.h>
 #include <linux/pid.h>

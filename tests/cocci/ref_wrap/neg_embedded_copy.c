@@ -1,7 +1,8 @@
 /*
  * Modelled on include/linux/device.h users (Linux 6.1): the holder is
- * embedded in a bigger struct and reached with ".".
- * Negative: a member of a struct value (x.f).
+ * embedded in a bigger struct, and that struct is copied whole.
+ * Negative: copying the outer struct copies the holder's pointer without a
+ * get.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -34,5 +35,16 @@ void outer_attach(struct outer *o, struct foo *f)
 {
 	o->h.obj = f;
 	foo_get(f);
+}
+
+void outer_clone(struct outer *dst, struct outer *src)
+{
+	*dst = *src;
+}
+
+void outer_detach(struct outer *o)
+{
+	foo_put(o->h.obj);
+	o->h.obj = NULL;
 }
 MODULE_LICENSE("GPL");

@@ -1,0 +1,50 @@
+/*
+ * Modelled on include/linux/device.h users (Linux 6.1): the holder is
+ * embedded in a bigger struct and reached with ".".
+ * Positive: x->h.f, a member of an embedded struct value, converts like
+ * x->f; the outer struct is never copied whole.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+
+struct foo {
+	int refs;
+	int id;
+};
+
+void foo_get(struct foo *f)
+{
+	f->refs++;
+}
+
+void foo_put(struct foo *f)
+{
+	if (--f->refs == 0)
+		kfree(f);
+}
+
+struct holder {
+	struct foo *obj;
+};
+
+struct outer {
+	struct holder h;
+};
+
+void outer_attach(struct outer *o, struct foo *f)
+{
+	o->h.obj = f;
+	foo_get(f);
+}
+
+int outer_id(struct outer *o)
+{
+	return o->h.obj->id;
+}
+
+void outer_detach(struct outer *o)
+{
+	foo_put(o->h.obj);
+	o->h.obj = NULL;
+}
+MODULE_LICENSE("GPL");
