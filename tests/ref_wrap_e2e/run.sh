@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# budget: 30
+# budget: 60
 # cocci/ref_wrap.cocci end to end with REF_DEBUG: examples/ref_wrap/cache.c is converted
 # with the driver (scripts/run-cocci.sh --in-place on a copy), built against
 # include/ and runtime/librefconv.a with -DREF_DEBUG, and run:
@@ -10,6 +10,11 @@
 #                    at the ref_acquire() line of the converted file
 #   double_release   one ref_release() doubled: the second is reported with
 #                    the acquire site and the first release
+# and tty.c (members of an anonymous struct, "put_pid(x); x = get_pid(y);"
+# into full and empty holders, and with the object already held), built
+# with ASan and UBSan as well:
+#   replace          converted to ref_replace(); prints what the original
+#                    prints, and REF_DEBUG reports no leak and no overwrite
 #
 # Usage: tests/ref_wrap_e2e/run.sh   (from anywhere; builds in a temp dir)
 set -euo pipefail
@@ -29,7 +34,31 @@ need make make
 if ! make -s -C "$top/runtime" >"$b/make.log" 2>&1; then
 	sed 's/^/  /' "$b/make.log" | tail -n 20
 	fail '' "make -C runtime failed"
-	exit "$rc"
+	mkdir "$b/tty" "$b/tty_orig"
+cp "$here/tty.c" "$b/tty_orig/"
+cp "$here/tty.c" "$b/tty/"
+cp "$here/tty.spec" "$b/tty/refconv.spec"
+"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/tty_orig/prog" "$b/tty_orig/tty.c"
+"$b/tty_orig/prog" >"$b/tty.expected"
+tsrc=$b/tty/tty.c
+if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
+	"$b/tty" >/dev/null 2>"$b/tty.err" &&
+	grep -q 'ref_replace(pid, &tty->ctrl.pgrp, pgrp);' "$tsrc" &&
+	grep -q 'ref_replace(pid, &tty->ctrl.session, session);' "$tsrc" &&
+	! grep -q 'put_pid(tty->' "$tsrc" &&
+	(cd "$b/tty" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-I "$top/include" tty.c "$top/runtime/librefconv.a" -lpthread -o prog) \
+		2>>"$b/tty.err" &&
+	(cd "$b/tty" && ./prog) >"$b/tty.out" 2>>"$b/tty.err" &&
+	cmp -s "$b/tty.out" "$b/tty.expected" && ! grep -q 'ref_debug' "$b/tty.err"; then
+	pass replace
+else
+	sed 's/^/  /' "$b/tty.err"
+	diff -u "$b/tty.expected" "$b/tty.out" 2>/dev/null | sed 's/^/  /' || true
+	fail replace
+fi
+exit "$rc"
 fi
 
 # build SRC OUT - the program with REF_DEBUG against the runtime, compiled
@@ -58,7 +87,31 @@ else
 	sed 's/^/  /' "$b/err"
 	fail convert
 	# nothing to run the other tests on
-	exit "$rc"
+	mkdir "$b/tty" "$b/tty_orig"
+cp "$here/tty.c" "$b/tty_orig/"
+cp "$here/tty.c" "$b/tty/"
+cp "$here/tty.spec" "$b/tty/refconv.spec"
+"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/tty_orig/prog" "$b/tty_orig/tty.c"
+"$b/tty_orig/prog" >"$b/tty.expected"
+tsrc=$b/tty/tty.c
+if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
+	"$b/tty" >/dev/null 2>"$b/tty.err" &&
+	grep -q 'ref_replace(pid, &tty->ctrl.pgrp, pgrp);' "$tsrc" &&
+	grep -q 'ref_replace(pid, &tty->ctrl.session, session);' "$tsrc" &&
+	! grep -q 'put_pid(tty->' "$tsrc" &&
+	(cd "$b/tty" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-I "$top/include" tty.c "$top/runtime/librefconv.a" -lpthread -o prog) \
+		2>>"$b/tty.err" &&
+	(cd "$b/tty" && ./prog) >"$b/tty.out" 2>>"$b/tty.err" &&
+	cmp -s "$b/tty.out" "$b/tty.expected" && ! grep -q 'ref_debug' "$b/tty.err"; then
+	pass replace
+else
+	sed 's/^/  /' "$b/tty.err"
+	diff -u "$b/tty.expected" "$b/tty.out" 2>/dev/null | sed 's/^/  /' || true
+	fail replace
+fi
+exit "$rc"
 fi
 acq=$(grep -n 'ref_acquire(obj, &c->cur, o);' "$src" | cut -d: -f1)
 rel=$(grep -n 'ref_release(obj, &c->cur);' "$src" | cut -d: -f1)
@@ -95,5 +148,29 @@ else
 	echo "  expected a double release at double.c:$((rel + 1)); stderr was:"
 	sed 's/^/  /' "$b/double.err" 2>/dev/null || true
 	fail double_release
+fi
+mkdir "$b/tty" "$b/tty_orig"
+cp "$here/tty.c" "$b/tty_orig/"
+cp "$here/tty.c" "$b/tty/"
+cp "$here/tty.spec" "$b/tty/refconv.spec"
+"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/tty_orig/prog" "$b/tty_orig/tty.c"
+"$b/tty_orig/prog" >"$b/tty.expected"
+tsrc=$b/tty/tty.c
+if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
+	"$b/tty" >/dev/null 2>"$b/tty.err" &&
+	grep -q 'ref_replace(pid, &tty->ctrl.pgrp, pgrp);' "$tsrc" &&
+	grep -q 'ref_replace(pid, &tty->ctrl.session, session);' "$tsrc" &&
+	! grep -q 'put_pid(tty->' "$tsrc" &&
+	(cd "$b/tty" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-I "$top/include" tty.c "$top/runtime/librefconv.a" -lpthread -o prog) \
+		2>>"$b/tty.err" &&
+	(cd "$b/tty" && ./prog) >"$b/tty.out" 2>>"$b/tty.err" &&
+	cmp -s "$b/tty.out" "$b/tty.expected" && ! grep -q 'ref_debug' "$b/tty.err"; then
+	pass replace
+else
+	sed 's/^/  /' "$b/tty.err"
+	diff -u "$b/tty.expected" "$b/tty.out" 2>/dev/null | sed 's/^/  /' || true
+	fail replace
 fi
 exit "$rc"
