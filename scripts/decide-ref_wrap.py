@@ -123,6 +123,7 @@ def names(path, files):
     # every member declaration the text shows, so that one the collect
     # pass did not see is still named
     work.write_rows("members", [(f, str(line), name) for f in files
+                                if decl.search(texts[f])
                                 for line, name in _members(texts[f], decl)])
     helpers = set(r) | set(h for v in r.values() for h in v)
     word = re.compile(r"\b(?:%s)\b" % "|".join(sorted(found | helpers)))
