@@ -25,6 +25,7 @@ V ?=
 SPFLAGS ?=
 DEBUG_FILE ?=
 SPEC ?=
+HOSTS ?=
 
 .PHONY: all lib install bench bench-tree check check-kernel coccicheck \
 	kernel-compile-check clean
@@ -57,7 +58,7 @@ coccicheck:
 	scripts/deps.sh coccicheck
 	scripts/run-cocci.sh --mode "$(MODE)" \
 		$(if $(M),--subdir "$(M)") $(if $(J),--jobs "$(J)") \
-		$(if $(V),--verbose) $(if $(SPEC),--spec "$(SPEC)") \
+		$(if $(V),--verbose) $(if $(SPEC),--spec "$(SPEC)") $(if $(HOSTS),--hosts "$(HOSTS)") \
 		$(if $(DEBUG_FILE),--debug-file "$(DEBUG_FILE)") \
 		$(if $(SPFLAGS),--spflags "$(SPFLAGS)") \
 		"$(COCCI)" "$(TREE)"

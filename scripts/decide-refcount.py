@@ -113,7 +113,7 @@ REASON_CLASSES = (
     ("sign matters", "signed read"),
     ("is ignored", "ignored result"),
     ("full barrier", "full barrier"),
-    ("outside the files of this run", "outside M="),
+    ("outside M=", "outside M="),
     ("not ATOMIC_INIT", "other initializer"),
     ("no top-level #include", "no #include"),
     ("anonymous struct", "anonymous struct"),
@@ -729,8 +729,8 @@ def include_anchor(t):
 
 def block_unbuildable(facts, work):
     """Converted fields whose output would not build, or would change
-    files outside the run (M=): kept."""
-    scope = set(work.lines("universe"))
+    files outside M= (WORK/scope, absent without M=): kept."""
+    scope = set(work.lines("scope"))
     for d in facts.defs.values():
         if d.blocker:
             continue
@@ -738,8 +738,7 @@ def block_unbuildable(facts, work):
         if scope and d.pos[0] not in scope:
             outside.insert(0, d.pos)
         if outside:
-            d.block("converting it would change %s, outside the files of this run "
-                    "(M=)" % where(outside[0]), d.pos)
+            d.block("converting it would change %s, outside M=" % where(outside[0]), d.pos)
         elif len(re.findall(r"\bstruct\s+%s\s*\{" % re.escape(d.s),
                             code_of(_text(d.pos[0])))) > 1:
             d.block("struct %s is defined more than once in %s (#if branches): "

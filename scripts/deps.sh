@@ -11,13 +11,13 @@ set -euo pipefail
 
 case ${1:-} in
 coccicheck)
-	packages=(coccinelle python3 patch)
+	packages=(coccinelle python3 patch parallel)
 	;;
 check)
 	packages=(coccinelle python3 python3-pyflakes patch make gcc clang
 		shellcheck parallel pkg-config liburcu-dev linux-headers-amd64
 		linux-image-amd64 qemu-system-x86 busybox-static cpio
-		linux-source-6.1)
+		linux-source-6.1 openssh-server openssh-client)
 	;;
 *)
 	echo "usage: ${0##*/} coccicheck|check" >&2

@@ -37,6 +37,14 @@ Options:
                        FILE is replaced only when the run is done
   -t, --timeout SEC    per-file spatch timeout (default: 120)
   -w, --work DIR       keep intermediate files (decision tables) in DIR
+      --cache DIR      the collect cache (default: \$XDG_CACHE_HOME/refconv,
+                       else ~/.cache/refconv): a file whose content and
+                       run inputs are unchanged is not collected again
+      --no-cache       neither read nor write the cache
+      --hosts FILE     run spatch batches on the ssh logins of FILE (GNU
+                       parallel's --sshloginfile format; ":" is this
+                       machine); each must have the same spatch and see
+                       TREE, refconv and \$TMPDIR at the same paths
       --split-by HOW   with -o DIR: write the patch as a series, one
                        format-patch file per subsystem; HOW is maintainers
                        (MAINTAINERS F:/X: patterns, else top directories) or
@@ -87,7 +95,8 @@ need_arg()
 }
 
 mode=report subdir='' jobs='' spec='' inplace=0 output='' timeout=120 work=''
-verbose=0 quiet=0 spflags='' debug_file='' split=''
+verbose=0 quiet=0 spflags='' debug_file='' split='' hosts='' cache=''
+nocache=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-m | --mode) need_arg "$@"; mode=$2; shift ;;
@@ -99,6 +108,9 @@ while [ $# -gt 0 ]; do
 	-o | --output) need_arg "$@"; output=$2; shift ;;
 	-t | --timeout) need_arg "$@"; timeout=$2; shift ;;
 	-w | --work) need_arg "$@"; work=$2; shift ;;
+	--cache) need_arg "$@"; cache=$2; shift ;;
+	--no-cache) nocache=1 ;;
+	--hosts) need_arg "$@"; hosts=$2; shift ;;
 	--split-by) need_arg "$@"; split=$2; shift ;;
 	-v | --verbose) verbose=1 ;;
 	-q | --quiet) quiet=1 ;;
@@ -124,6 +136,9 @@ patch | report | context | org | chain) ;;
 esac
 [[ $jobs =~ ^[0-9]*$ ]] || die "--jobs takes a number"
 [[ $timeout =~ ^[0-9]+$ ]] || die "--timeout takes a number of seconds"
+# with --hosts and no -j, each login runs as many jobs as it has cores
+jslots=$jobs
+[ -n "$jslots" ] && [ "$jslots" -gt 0 ] || jslots=100%
 [ -n "$jobs" ] && [ "$jobs" -gt 0 ] || jobs=$(nproc 2>/dev/null || echo 1)
 [ "$inplace" = 1 ] && [ "$mode" != patch ] && [ "$mode" != chain ] &&
 	die "--in-place needs --mode patch"
@@ -138,6 +153,7 @@ fi
 
 command -v spatch >/dev/null || die_env "spatch not found: apt-get install coccinelle"
 command -v python3 >/dev/null || die_env "python3 not found: apt-get install python3"
+command -v parallel >/dev/null || die_env "parallel not found: apt-get install parallel"
 if [ "$inplace" = 1 ]; then
 	command -v patch >/dev/null || die_env "patch not found: apt-get install patch"
 fi
@@ -227,6 +243,25 @@ if [ -n "$work" ]; then
 	work=$(abs "$work")
 	dir_ok "$work" || die_env "cannot create or write work directory '$work'"
 fi
+if [ "$nocache" = 1 ]; then
+	cache=''
+elif [ -n "$cache" ]; then
+	cache=$(abs "$cache")
+	dir_ok "$cache" || die_env "cannot create or write cache directory '$cache'"
+else
+	# the default cache is a convenience: without a writable home the run
+	# goes on uncached
+	cache=${XDG_CACHE_HOME:-${HOME:-}/.cache}/refconv
+	case $cache in
+	/*) dir_ok "$cache" || cache='' ;;
+	*) cache='' ;;
+	esac
+fi
+if [ -n "$hosts" ]; then
+	[ -f "$hosts" ] || die "hosts file '$hosts' not found"
+	hosts=$(abs "$hosts")
+	command -v ssh >/dev/null || die_env "ssh not found: apt-get install openssh-client"
+fi
 out_direct=0 out_tmp=''
 if [ -n "$split" ]; then
 	output=$(abs "$output")
@@ -283,14 +318,37 @@ fi
 if [ -n "$work" ]; then
 	mkdir -p "$work" || die_env "cannot create work directory '$work'"
 fi
+if [ -n "$cache" ]; then
+	mkdir -p "$cache/collect" 2>/dev/null || die_env "cannot create cache directory '$cache'"
+fi
+# every login of --hosts must run the same spatch and see the tree, refconv
+# and this run's temporary directory where this machine does
+if [ -n "$hosts" ]; then
+	echo "$$ $RANDOM" >"$tmp/stamp"
+	# shellcheck disable=SC2016 # expanded on the remote side
+	remote=$(parallel --will-cite --nonall --tag --sshloginfile "$hosts" \
+		'v=$(spatch --version 2>&1 | sed -n "s/^spatch version \([0-9.]*\).*/\1/p")' \
+		"; s=\$(cat $(printf '%q' "$tmp/stamp") 2>/dev/null)" \
+		"; [ -f $(printf '%q' "$top/scripts/lib/refconv_cocci.py") ] && t=1 || t=0" \
+		"; [ -d $(printf '%q' "$tree") ] && d=1 || d=0" \
+		'; echo "$v|$s|$t|$d"' 2>&1) || die_env "--hosts: cannot run on every login: $remote"
+	want="$spatch_version|$(cat "$tmp/stamp")|1|1"
+	while IFS=$'\t' read -r login got; do
+		[ "$got" = "$want" ] ||
+			die_env "--hosts: $login does not match this machine (spatch|stamp|refconv|tree: $got, want $want)"
+	done <<<"$remote"
+fi
 if [ -n "$split" ]; then
 	mkdir -p "$output" || die_env "cannot create '$output'"
 	output=$(cd "$output" && pwd)
 fi
 
+# say MESSAGE - progress on stderr (none with -q), kept for a run that
+# the run cache answers
 say()
 {
 	[ "$quiet" = 1 ] || echo "$prog: $*" >&2
+	printf '%s\n' "$*" >>"$tmp/said"
 }
 
 # All C sources of TREE, relative to TREE, NUL-separated ($tmp/tree.real),
@@ -337,17 +395,35 @@ real_names()
 	python3 "$top/scripts/lib/normalize_diff.py" "$tmp/aliasmap" "$@"
 }
 
-status=0
+status=0 runs=0 cache_hits=0 decide_hits=0 tree_key=''
 failures=()
 declare -A phase_seconds=()
 
-# run_spatch COCCI MODE LIST OUT [ENV...]
-# Runs spatch over the NUL-separated files in LIST in parallel batches, each
-# with its own output file, and concatenates the outputs in order into OUT.
-# Records parse failures and timeouts in $tmp/parsefail and $tmp/timeouts.
+# spatch_argv COCCI MODE - the spatch command line of a batch ($argv),
+# without the batch's files
+spatch_argv()
+{
+	local opts=() extra=()
+	read -r -a opts <<<"$(header_field "$1" Options)"
+	[ -n "$spflags" ] && read -r -a extra <<<"$spflags"
+	# --no-scanner: the files are chosen already; in a git checkout spatch
+	# would otherwise run git grep over the whole repository per process
+	argv=(spatch --sp-file "$1" -D "$2" --quiet --parse-error-msg --no-scanner
+		--timeout "$timeout" --macro-file "$top/cocci/macros.h"
+		"${opts[@]}" "${extra[@]}")
+}
+
+# run_spatch COCCI MODE LIST OUT
+# Runs spatch over the NUL-separated files in LIST in parallel batches (GNU
+# parallel, its joblog giving each batch's exit status) and writes the
+# outputs in the order of LIST, for any -j, as OUT. A batch that fails is run
+# again file by file; a file that still fails is named, counted with the
+# parse failures, and its collect records are dropped: it is not analysed,
+# and the occurrence audit blocks every field it uses. Records parse
+# failures and timeouts in $tmp/parsefail and $tmp/timeouts.
 run_spatch()
 {
-	local cocci=$1 m=$2 list=$3 out=$4 n batch opts=()
+	local cocci=$1 m=$2 list=$3 out=$4 n batch start=$SECONDS argv
 	n=$(tr -cd '\0' <"$list" | wc -c)
 	: >"$out"
 	[ "$n" -gt 0 ] || return 0
@@ -358,71 +434,98 @@ run_spatch()
 	local even=$(((n + jobs - 1) / jobs))
 	[ "$even" -gt 20 ] && even=20
 	[ "$batch" -lt "$even" ] && batch=$even
-	rm -rf "$tmp/b"
-	mkdir "$tmp/b"
+	runs=$((runs + 1))
+	local d=$tmp/b$runs
+	mkdir "$d"
 	# one file per group: files of one group would be matched as one unit
-	tr '\0' '\n' <"$list" | sed 's/$/\n/' | split -l $((batch * 2)) -a 5 - "$tmp/b/g."
-	read -r -a opts <<<"$(header_field "$cocci" Options)"
-	local extra=()
-	[ -n "$spflags" ] && read -r -a extra <<<"$spflags"
-	local g
-	# shellcheck disable=SC2016 # expanded by the inner bash
-	for g in "$tmp"/b/g.*; do
-		printf '%s\0' "$g"
-	done | xargs -0 -P "$jobs" -I{} bash -c '
-		g=$1; shift
-		spatch "$@" --file-groups "$g" >"$g.out" 2>"$g.err"
-		echo $? >"$g.rc"' _ {} --sp-file "$cocci" -D "$m" --quiet --parse-error-msg \
-		--timeout "$timeout" --macro-file "$top/cocci/macros.h" "${opts[@]}" "${extra[@]}" &
-	local pid=$! start=$SECONDS last=-25 done_files elapsed eta
-	# progress for runs over 5 s: one updated line on a terminal, a plain
-	# line every 30 s otherwise
-	while [ "$quiet" = 0 ] && kill -0 "$pid" 2>/dev/null; do
-		sleep 0.2
-		elapsed=$((SECONDS - start))
-		[ "$elapsed" -ge 5 ] || continue
-		done_files=0
-		for g in "$tmp"/b/g.?????; do
-			[ -f "$g.rc" ] && done_files=$((done_files + $(grep -c . "$g")))
-		done
-		eta='?'
-		[ "$done_files" -gt 0 ] && eta=$((elapsed * (n - done_files) / done_files))s
-		if [ -t 2 ]; then
-			printf '\r\033[K%s: %s %s: %d/%d files, %ds, ETA %s' "$prog" \
-				"${cocci##*/}" "$m" "$done_files" "$n" "$elapsed" "$eta" >&2
-		elif [ $((elapsed - last)) -ge 30 ]; then
-			last=$elapsed
-			printf '%s: %s %s: %d/%d files, %ds, ETA %s\n' "$prog" \
-				"${cocci##*/}" "$m" "$done_files" "$n" "$elapsed" "$eta" >&2
-		fi
-	done
-	[ "$quiet" = 0 ] && [ -t 2 ] && printf '\r\033[K' >&2
-	phase_seconds[$m]=$((${phase_seconds[$m]:-0} + SECONDS - start))
-	wait "$pid" || true
-	for g in "$tmp"/b/g.?????; do
-		cat "$g.out" >>"$out"
-		sed -n 's/^ = error in \(.*\); set verbose_parsing.*/\1/p' "$g.err" >>"$tmp/parsefail"
-		sed -n 's/^EXN: .*Timeout in \(.*\)$/\1/p' "$g.err" >>"$tmp/timeouts"
-		[ -n "$debug_file" ] && cat "$g.err" >>"$debug_file"
-		[ "$verbose" = 1 ] && cat "$g.err" >&2
-		if [ "$(cat "$g.rc" 2>/dev/null || echo 1)" != 0 ]; then
-			failures+=("${cocci##*/} ($m): spatch failed on $(tr '\n' ' ' <"$g" | sed 's/  */ /g')")
-			grep -vE '^(init_defs_builtins|HANDLING):' "$g.err" | tail -n 5 >&2 || true
+	tr '\0' '\n' <"$list" | sed 's/$/\n/' | split -l $((batch * 2)) -a 5 - "$d/g."
+	spatch_argv "$cocci" "$m"
+	engine "$d" "${cocci##*/} $m" "$d"/g.*
+	# a failed batch, again file by file, its records and output dropped
+	local i g f
+	while IFS=$'\t' read -r i g; do
+		grep -vE '^(init_defs_builtins|HANDLING):' "$d/$i.err" | tail -n 5 >&2 || true
+		rm -f "$d/$i.out" "${REFCONV_WORK:-$tmp}/collect.r$runs.$i."*
+		mkdir "$d/$i.again"
+		grep . "$g" | split -l 1 -a 5 - "$d/$i.again/g."
+		engine "$d/$i.again" "${cocci##*/} $m (again, file by file)" "$d/$i.again"/g.*
+		while IFS=$'\t' read -r j f; do
+			rm -f "${REFCONV_WORK:-$tmp}/collect.r$runs.$i.again.$j."*
+			f=$(grep . "$f")
+			failures+=("${cocci##*/} ($m): spatch failed on $f")
+			printf '%s\n' "$f" >>"$tmp/parsefail"
+			[ -z "${REFCONV_WORK:-}" ] || printf '%s\n' "$f" >>"$REFCONV_WORK/failed"
 			status=1
+		done < <(failed "$d/$i.again")
+	done < <(failed "$d")
+	phase_seconds[$m]=$((${phase_seconds[$m]:-0} + SECONDS - start))
+	# outputs and messages in the order of LIST
+	local e
+	for e in $(seq 1 "$(grep -c . "$d/groups")"); do
+		if [ -d "$d/$e.again" ]; then
+			cat "$d/$e.again"/*.out
+			cat "$d/$e.again"/*.err >>"$d/err"
+		else
+			cat "$d/$e.out"
+			cat "$d/$e.err" >>"$d/err"
 		fi
-	done
+	done >>"$out" 2>/dev/null
+	sed -n 's/^ = error in \(.*\); set verbose_parsing.*/\1/p' "$d/err" >>"$tmp/parsefail"
+	sed -n 's/^EXN: .*Timeout in \(.*\)$/\1/p' "$d/err" >>"$tmp/timeouts"
+	[ -n "$debug_file" ] && cat "$d/err" >>"$debug_file"
+	[ "$verbose" = 1 ] && cat "$d/err" >&2
+	rm -rf "$d"
 }
 
-# prefilter COCCI - candidate files for COCCI: those matching its
-# "// Prefilter:" extended regular expression (every file without one).
+# engine DIR WHAT GROUP... - $argv over each group file (spatch's
+# --file-groups) with GNU parallel: job I's stdout in DIR/I.out, its stderr
+# in DIR/I.err, its collect records in WORK/collect.rRUN.I.<pid>, and
+# DIR/joblog; a progress bar on a terminal. With --hosts, jobs run on the
+# ssh logins of that file, which see TREE, refconv and the run's temporary
+# directory at the same paths.
+engine()
+{
+	local dir=$1 what=$2 popts=() tag
+	shift 2
+	[ "$quiet" = 0 ] && [ -t 2 ] && popts+=(--bar)
+	local slots=$jobs
+	if [ -n "$hosts" ]; then
+		popts+=(--sshloginfile "$hosts" --workdir "$tree" --env REFCONV_WORK
+			--env REFCONV_COCCI --env REFCONV_SPEC --env REFCONV_PYLIB
+			--env REFCONV_BATCH)
+		slots=$jslots
+	fi
+	[ "$verbose" = 1 ] && say "running ${argv[*]} over $# batch(es) ($what)"
+	printf '%s\n' "$@" >"$dir/groups"
+	tag=r$runs
+	[[ $dir == */*.again ]] && tag+=.${dir##*/}
+	# shellcheck disable=SC2016 # expanded by parallel's shell
+	REFCONV_BATCH=$tag parallel --will-cite --joblog "$dir/joblog" -j "$slots" \
+		"${popts[@]}" 'REFCONV_BATCH=$REFCONV_BATCH.{#}' \
+		"$(printf '%q ' "${argv[@]}")" --file-groups '{}' \
+		">$(printf '%q' "$dir")/{#}.out" "2>$(printf '%q' "$dir")/{#}.err" \
+		<"$dir/groups" || true
+}
+
+# failed DIR - "I<TAB>GROUP" for each job of DIR that did not exit 0 (killed
+# by a signal, or never run, counts as failed)
+failed()
+{
+	awk -F'\t' 'NR == FNR { if (FNR > 1) rc[$1] = ($8 != 0) ? 128 + $8 : $7; next }
+		!(FNR in rc) || rc[FNR] != 0 { print FNR "\t" $0 }' "$1/joblog" "$1/groups"
+}
+
+# prefilter COCCI LIST - the candidate files of LIST for COCCI: those
+# matching its "// Prefilter:" extended regular expression (every file
+# without one).
 prefilter()
 {
 	local re
 	re=$(header_field "$1" Prefilter)
 	if header_field "$1" Options | grep -q -- --include-headers; then
-		cat "$tmp/all"
+		cat "$2"
 	else
-		tr '\0' '\n' <"$tmp/all" | grep '\.c$' | tr '\n' '\0' || true
+		tr '\0' '\n' <"$2" | grep '\.c$' | tr '\n' '\0' || true
 	fi >"$tmp/set"
 	if [ -n "$re" ]; then
 		xargs -0 -r grep -lZE -- "$re" <"$tmp/set" | sort -z || true
@@ -432,11 +535,27 @@ prefilter()
 }
 
 # run_decide DECIDE WORK - one decide step, every round's time counted in
-# the summary; sets the caller's $verdict
+# the summary; sets the caller's $verdict. Through the decide cache
+# (scripts/lib/cache.py) when nothing it reads has changed.
 run_decide()
 {
-	local t0=$SECONDS
+	local t0=$SECONDS k='' lib=$top/scripts/lib
+	if [ -n "$cache" ]; then
+		[ -n "$tree_key" ] ||
+			tree_key=$(python3 "$lib/cache.py" tree-hash "$cache" "$tree" <"$tmp/tree.real")
+		k=$(python3 "$lib/cache.py" key "$2" "$tree_key" "$1" "$lib"/*.py \
+			"$REFCONV_COCCI" "${REFCONV_SPEC:-}" "spatch $spatch_version")
+		if verdict=$(python3 "$lib/cache.py" decide-get "$cache" "$k" "$2"); then
+			decide_hits=$((decide_hits + 1))
+			phase_seconds[decide]=$((${phase_seconds[decide]:-0} + SECONDS - t0))
+			return
+		fi
+	fi
 	verdict=$(python3 "$1" decide "$2")
+	if [ -n "$k" ]; then
+		printf '%s\n' "$verdict" >"$tmp/verdict"
+		python3 "$lib/cache.py" decide-put "$cache" "$k" "$2" "$tmp/verdict"
+	fi
 	phase_seconds[decide]=$((${phase_seconds[decide]:-0} + SECONDS - t0))
 }
 
@@ -444,16 +563,22 @@ run_decide()
 # when chain mode tries several modes: the candidate files ($tmp/cand,
 # $ncand) and, for a .cocci with "virtual collect", names -> collect ->
 # decide, whose decisions ($cwork) and narrowed semantic patch ($sp) every
-# mode then applies
+# mode then applies. Such a conversion decides over the whole TREE (its
+# names, collect and decide steps see every candidate file); M= limits the
+# files it may change (WORK/scope).
 prepare()
 {
 	local cocci=$1 name decide
 	name=$(basename "$cocci" .cocci)
 	sp=$cocci cwork=''
 	unset REFCONV_WORK REFCONV_COCCI
-	prefilter "$cocci" >"$tmp/cand"
+	if ! has_virtual "$cocci" collect; then
+		prefilter "$cocci" "$tmp/all" >"$tmp/cand"
+		ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
+		return 0
+	fi
+	prefilter "$cocci" "$tmp/tree" >"$tmp/cand"
 	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
-	has_virtual "$cocci" collect || return 0
 	decide=$top/scripts/decide-$name.py
 	cwork=${work:-$tmp/work}/$name
 	rm -rf "$cwork"
@@ -462,13 +587,15 @@ prepare()
 	# the whole tree, for the occurrence audit (scripts/lib/audit.py)
 	tr '\0' '\n' <"$tmp/tree" >"$cwork/tree"
 	cp "$tmp/aliasmap" "$cwork/aliases"
+	# the files below M=, the only ones the run may change
+	[ -z "$sub" ] || tr '\0' '\n' <"$tmp/all" >"$cwork/scope"
 	tr '\0' '\n' <"$tmp/cand" | python3 "$decide" names "$cwork"
 	# the names step may narrow the semantic patch itself to the run
 	[ -s "$cwork/$name.cocci" ] && sp=$cwork/$name.cocci
 	# the names step may narrow the files worth collecting
 	[ -f "$cwork/candidates" ] && tr '\n' '\0' <"$cwork/candidates" >"$tmp/cand"
 	ncand=$(tr -cd '\0' <"$tmp/cand" | wc -c)
-	run_spatch "$sp" collect "$tmp/cand" "$tmp/collect.out"
+	collect "$cocci" "$sp" "$tmp/cand"
 	local verdict
 	run_decide "$decide" "$cwork"
 	# the decide step may ask for another collect round over more files
@@ -476,10 +603,43 @@ prepare()
 		tr '\n' '\0' <"$cwork/more" >"$tmp/more"
 		rm -f "$cwork/more"
 		ncand=$((ncand + $(tr -cd '\0' <"$tmp/more" | wc -c)))
-		run_spatch "$sp" collect "$tmp/more" "$tmp/collect.out"
+		collect "$cocci" "$sp" "$tmp/more"
 		run_decide "$decide" "$cwork"
 	done
 	say "$verdict"
+}
+
+# run_key COCCI SP - what every collect record of the run depends on besides
+# its file (scripts/lib/cache.py): a names step that only narrowed
+# COCCI to the run's names (WORK/narrowed) leaves the key to the names each
+# file spells
+run_key()
+{
+	{
+		echo "spatch $spatch_version timeout-independent; flags $spflags"
+		cat "$1" "$top/cocci/macros.h" "$top"/scripts/lib/*.py "$top/scripts/run-cocci.sh"
+		[ -f "$cwork/narrowed" ] || [ "$2" = "$1" ] || cat "$2"
+		[ -z "${REFCONV_SPEC:-}" ] || cat "$REFCONV_SPEC"
+	} | sha256sum | cut -d' ' -f1
+}
+
+# collect COCCI SP LIST - the collect pass of SP over LIST, through the cache
+collect()
+{
+	if [ -z "$cache" ]; then
+		run_spatch "$2" collect "$3" "$tmp/collect.out"
+		return
+	fi
+	local t0=$SECONDS counts
+	counts=$(python3 "$top/scripts/lib/cache.py" lookup "$cache" "$cwork" \
+		"$(run_key "$1" "$2")" "$tmp/misses" "$tmp/parsefail" <"$3")
+	cache_hits=$((cache_hits + ${counts% *}))
+	phase_seconds[cache]=$((${phase_seconds[cache]:-0} + SECONDS - t0))
+	run_spatch "$2" collect "$tmp/misses" "$tmp/collect.out"
+	t0=$SECONDS
+	python3 "$top/scripts/lib/cache.py" store "$cache" "$cwork" \
+		"$tmp/parsefail" "$tmp/timeouts"
+	phase_seconds[cache]=$((${phase_seconds[cache]:-0} + SECONDS - t0))
 }
 
 # apply MODE OUT - the prepared .cocci in one mode
@@ -495,6 +655,12 @@ apply()
 		tr '\n' '\0' <"$cwork/files.patch" >"$tmp/apply"
 	else
 		tr '\n' '\0' <"$cwork/files" >"$tmp/apply"
+	fi
+	# M=: only files below it change or are reported
+	if [ -n "$sub" ]; then
+		awk -v RS='\0' -v ORS='\0' 'NR == FNR { in_m[$0]; next }
+			$0 in in_m' "$tmp/all" - <"$tmp/apply" >"$tmp/apply.m"
+		mv "$tmp/apply.m" "$tmp/apply"
 	fi
 	run_spatch "$sp" "$m" "$tmp/apply" "$out"
 }
@@ -578,7 +744,37 @@ result=$tmp/result
 : >"$tmp/parsefail"
 : >"$tmp/timeouts"
 ncand=0 total_cand=0
-for cocci in "${coccis[@]}"; do
+: >"$tmp/said"
+: >"$tmp/patch"
+# The run cache: a run whose tree, semantic patches, spec, options and
+# tools are all unchanged prints what it printed last time, without
+# running spatch. Not with --work or --split-by, whose directories the
+# user wants written, nor for a tree with files spatch takes through
+# per-run aliases.
+run_entry=''
+if [ -n "$cache" ] && [ -z "$work" ] && [ -z "$split" ] && [ ! -s "$tmp/aliasmap" ]; then
+	tree_key=$(python3 "$top/scripts/lib/cache.py" tree-hash "$cache" "$tree" <"$tmp/tree.real")
+	k=$({
+		printf '%s\n' "refconv-run 1" "$tree_key" "$mode" "$sub" "$spflags" "$timeout" \
+			"$spatch_version" "${coccis[@]}"
+		cat "${coccis[@]}" "$top"/scripts/*.py "$top"/scripts/*.sh "$top"/scripts/lib/*.py \
+			"$top/cocci/macros.h"
+		[ -z "${REFCONV_SPEC:-}" ] || cat "$REFCONV_SPEC"
+	} | sha256sum | cut -d' ' -f1)
+	run_entry=$cache/run/${k:0:2}/$k
+fi
+from_cache=0
+if [ -n "$run_entry" ] && [ -f "$run_entry/said" ]; then
+	for f in result patch parsefail timeouts; do
+		cp "$run_entry/$f" "$tmp/$f"
+	done
+	total_cand=$(cat "$run_entry/candidates")
+	while IFS= read -r line; do
+		say "$line"
+	done <"$run_entry/said"
+	from_cache=1
+fi
+[ "$from_cache" = 1 ] || for cocci in "${coccis[@]}"; do
 	name=${cocci##*/}
 	if [ -n "$spatch_version" ]; then
 		req=$(header_field "$cocci" Requires)
@@ -622,6 +818,15 @@ for cocci in "${coccis[@]}"; do
 	unset REFCONV_WORK REFCONV_COCCI
 done
 
+if [ -n "$run_entry" ] && [ "$from_cache" = 0 ] && [ "$status" = 0 ]; then
+	mkdir -p "$(dirname "$run_entry")"
+	new=$(mktemp -d "$(dirname "$run_entry")/.new.XXXXXX")
+	for f in result patch parsefail timeouts said; do
+		cp "$tmp/$f" "$new/$f"
+	done
+	echo "$total_cand" >"$new/candidates"
+	mv -T "$new" "$run_entry" 2>/dev/null || rm -rf "$new"
+fi
 if [ "$inplace" = 1 ] && [ -s "$tmp/patch" ]; then
 	apply_inplace "$tmp/patch"
 fi
@@ -662,10 +867,14 @@ if [ "$quiet" = 0 ]; then
 		sed 's/^/  /' "$tmp/timeouts" >&2
 	fi
 	phases=
-	for p in collect decide patch report context org; do
+	for p in cache collect decide patch report context org; do
 		[ -n "${phase_seconds[$p]:-}" ] && phases+="${phases:+, }$p ${phase_seconds[$p]} s"
 	done
-	say "summary: $nscanned files scanned, $total_cand candidates, $nchanged changed," \
+	cached=''
+	[ -z "$cache" ] || [ "$from_cache" = 1 ] || cached=" ($cache_hits from the cache)"
+	[ "$decide_hits" = 0 ] || phases+="${phases:+, }$decide_hits decide step(s) from the cache"
+	[ "$from_cache" = 0 ] || phases+="${phases:+, }all from the run cache"
+	say "summary: $nscanned files scanned, $total_cand candidates$cached, $nchanged changed," \
 		"$nparse parse failures, $ntimeout timeouts, $((SECONDS - t0)) s${phases:+ ($phases)}"
 fi
 for f in "${failures[@]}"; do

@@ -41,6 +41,10 @@ def narrow_cocci(work, fn, words):
     if n:
         with open(os.path.join(work, os.path.basename(src)), "w") as out:
             out.write(narrowed)
+        # the narrowed patch is a function of the original and WORK/names:
+        # the collect cache keys on those (scripts/lib/cache.py)
+        with open(os.path.join(work, "narrowed"), "w") as out:
+            out.write(fn + "\n")
 
 
 def run_cocci():
@@ -72,12 +76,15 @@ def repeat_block(smpl, tag, count):
 
 
 def records(work):
-    """Tab-separated records the collect pass appended to WORK/collect.*."""
+    """Tab-separated records the collect pass appended to WORK/collect.*,
+    but none of a file spatch failed on (WORK/failed): what it wrote before
+    it died is not an analysis of the file."""
+    failed = set(Work(work).lines("failed"))
     for path in sorted(glob.glob(os.path.join(work, "collect.*"))):
         with open(path, errors="replace") as f:
             for line in f:
                 r = line.rstrip("\n").split("\t")
-                if r and r[0]:
+                if r and r[0] and not (len(r) > 1 and r[1] in failed):
                     yield r
 
 
@@ -87,10 +94,50 @@ def main(argv, names, decide):
         names(argv[2], [l.rstrip("\n") for l in sys.stdin if l.strip()])
     elif len(argv) == 3 and argv[1] == "decide":
         decide(argv[2])
+        confine(Work(argv[2]))
     else:
         sys.stderr.write("usage: %s names|decide WORK\n" % os.path.basename(argv[0]))
         return 2
     return 0
+
+
+def confine(work):
+    """With M= (WORK/scope), keep every unit that would change a file
+    outside it: its changes go, one "kept" site at its first position below
+    M= says why. A conversion that already keeps such units itself (with
+    its own wording) leaves nothing for this to do; for the others it
+    guarantees that a run with M= never converts half a unit."""
+    scope = set(work.lines("scope"))
+    if not scope:
+        return
+    sites = work.rows("sites")
+    outside = {}
+    for r in work.rows("groups"):
+        for f in r[2:]:
+            if f not in scope:
+                outside.setdefault(r[0], f)
+    for r in sites:
+        if len(r) >= 6 and r[0] != "kept" and r[1] not in scope:
+            outside.setdefault(r[4], "%s:%s" % (r[1], r[2]))
+    if not outside:
+        return
+    kept, rest, first = [], [], {}
+    for r in sites:
+        if len(r) >= 6 and r[4] in outside:
+            if r[1] in scope and r[4] not in first:
+                first[r[4]] = r
+            continue
+        rest.append(r)
+    for u, r in first.items():
+        kept.append(["kept", r[1], r[2], r[3], u, "INFO: %s is kept: converting it "
+                     "would change %s, outside M=" % (u, outside[u])])
+    work.write_sites(rest + kept)
+    work.write_rows("groups", [r for r in work.rows("groups") if r[0] not in outside])
+    changing = set(r[1] for r in rest if r[0] != "kept")
+    if work.exists("files.patch"):
+        work.write("files.patch", [f for f in work.lines("files.patch") if f in changing])
+    work.write("files", sorted(set(work.lines("files")) | set(r[1] for r in kept)))
+    print("%d unit(s) kept: they would change files outside M=" % len(outside))
 
 
 class Work:

@@ -122,12 +122,14 @@ _out = None
 
 def emit(kind, p, *fields):
     """Append a collect record KIND FILE LINE COL FIELDS... for position P
-    to WORK/collect.<pid>."""
+    to WORK/collect.<batch>.<pid> (the driver names each batch in
+    REFCONV_BATCH, so that a failed batch's records can be dropped)."""
     global _out
     if not WORK:
         return
     if _out is None:
-        _out = open(os.path.join(WORK, "collect.%d" % os.getpid()), "a",
+        batch = os.environ.get("REFCONV_BATCH", "")
+        _out = open(os.path.join(WORK, "collect.%s%d" % (batch + "." if batch else "", os.getpid())), "a",
                     buffering=1)
     _out.write("\t".join(str(f) for f in
                          (kind, p[0].file, p[0].line, p[0].column) + fields)
