@@ -28,7 +28,11 @@ fi
 
 passed=0 failed=0 skipped=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# the suites' runs share one collect cache that starts empty: a test never
+# sees the user's cache, nor leaves its trees in it
+XDG_CACHE_HOME=$(mktemp -d)
+export XDG_CACHE_HOME
+trap 'rm -rf "$log" "$XDG_CACHE_HOME"' EXIT
 
 for s in "${suites[@]}"; do
 	script=tests/$s/run.sh

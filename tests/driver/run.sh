@@ -326,7 +326,7 @@ decide_time_every_round()
 {
 	more_tree
 	log_python 2
-	PATH=$t/pybin:$PATH "$drv" -m report "$cocci" "$t/more" >/dev/null 2>"$t/err"
+	PATH=$t/pybin:$PATH "$drv" --no-cache -m report "$cocci" "$t/more" >/dev/null 2>"$t/err"
 	[ "$(grep -c '^decide$' "$t/steps")" -ge 2 ] || { echo "no second collect round"; return 1; }
 	local s
 	s=$(sed -n 's/.*summary: .*, decide \([0-9]*\) s.*/\1/p' "$t/err")
@@ -343,7 +343,7 @@ chain_decides_once()
 	# decide steps of the patch try serve the report
 	small
 	log_python 0
-	PATH=$t/pybin:$PATH "$drv" -q -m chain "$cocci" "$t/small" >"$t/chain.out"
+	PATH=$t/pybin:$PATH "$drv" -q --no-cache -m chain "$cocci" "$t/small" >"$t/chain.out"
 	if [ "$(grep -c '^names$' "$t/steps")" != 1 ] || [ "$(grep -c '^decide$' "$t/steps")" != 1 ]; then
 		cat "$t/steps"
 		return 1
