@@ -3,9 +3,15 @@
 # Tree-wide benchmark: refconv's refcount conversion (collect + decide +
 # apply, patch mode) against the kernel's own
 #   make coccicheck COCCI=scripts/coccinelle/api/atomic_as_refcounter.cocci MODE=report
-# side by side in one run, as a ratio (these machines are noisy: compare
-# within a run, never across runs). Also the time by sub-tree, to show how it
-# grows with size.
+# side by side in one run, as ratios to the kernel's time (these machines
+# are noisy: compare within a run, never across runs).
+#
+# For each scope (drivers/md, drivers, the whole tree; SCOPES= to choose),
+# refconv runs on that part of TREE as a tree of its own, with a cache of
+# its own: cold (empty cache), warm (nothing changed), after one .c was
+# edited, and after a header most of drivers/md includes was edited. For the
+# whole tree also M=drivers/md warm (deciding over the whole tree), against
+# the kernel's own M=drivers/md run. Every edit is undone (also on ^C).
 #
 # Usage: bench/tree.sh TREE [J]      (make bench-tree TREE=... J=...)
 set -euo pipefail
@@ -13,8 +19,20 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tree=$(cd "${1:?usage: bench/tree.sh TREE [J]}" && pwd)
 jobs=${2:-$(nproc 2>/dev/null || echo 1)}
+scopes=${SCOPES:-drivers/md drivers .}
+[ -x /usr/bin/time ] || { echo "${0##*/}: /usr/bin/time not found: apt-get install time" >&2; exit 3; }
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+edited=()
+restore()
+{
+	local f
+	for f in "${edited[@]}"; do
+		[ ! -f "$out/saved/$f" ] || cp -p "$out/saved/$f" "$tree/$f"
+	done
+	rm -rf "$out"
+}
+trap restore EXIT
+trap 'exit 130' INT TERM
 
 # wall SECONDS of a command, its output discarded
 wall()
@@ -26,10 +44,14 @@ wall()
 	echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }'
 }
 
+# ours SCOPE CACHE [M] - refconv on TREE/SCOPE as its own tree
 ours()
 {
-	"$top/scripts/run-cocci.sh" -q -j "$jobs" -m patch ${1:+-M "$1"} \
-		"$top/cocci/refcount.cocci" "$tree"
+	# GNU time's %M of the driver: the largest resident set of any process
+	# it waited for (each spatch)
+	/usr/bin/time -f %M -o "$out/rss" \
+		"$top/scripts/run-cocci.sh" -q -j "$jobs" -m patch --cache "$2" ${3:+-M "$3"} \
+		"$top/cocci/refcount.cocci" "$tree/$1"
 }
 
 kernels()
@@ -38,16 +60,58 @@ kernels()
 		COCCI="$tree/scripts/coccinelle/api/atomic_as_refcounter.cocci"
 }
 
-count()
+# edit FILE - append a comment to FILE (relative to TREE), undone at exit
+edit()
 {
-	find "$tree/${1:-.}" \( -name '*.c' -o -name '*.h' \) -print0 |
-		xargs -0 grep -lE 'atomic_|ATOMIC_INIT' | wc -l
+	if [ ! -f "$out/saved/$1" ]; then
+		mkdir -p "$out/saved/$(dirname "$1")"
+		cp -p "$tree/$1" "$out/saved/$1"
+		edited+=("$1")
+	fi
+	echo "/* touched by bench/tree.sh */" >>"$tree/$1"
 }
 
-printf '%-12s %8s %10s %10s %7s\n' scope "atomic_*" "refconv" "kernel" ratio
-for scope in drivers/md drivers ""; do
-	k1=$(wall kernels "$scope")
-	o1=$(wall ours "$scope")
-	printf '%-12s %8s %9ss %9ss %6.2fx\n' "${scope:-whole tree}" "$(count "$scope")" \
-		"$o1" "$k1" "$(echo "$o1 $k1" | awk '{ print $1 / $2 }')"
+undo()
+{
+	cp -p "$out/saved/$1" "$tree/$1"
+}
+
+ratio()
+{
+	echo "$1 $2" | awk '{ printf "%.2fx", $1 / $2 }'
+}
+
+c=drivers/md/dm-kcopyd.c h=drivers/md/md.h
+git=plain
+[ ! -d "$tree/.git" ] || git=git
+echo "refcount.cocci (patch) vs atomic_as_refcounter.cocci (report), J=$jobs, $git tree"
+printf '%-12s %8s %8s %8s %8s %8s %8s\n' scope kernel cold warm "one .c" header files
+for scope in $scopes; do
+	s=${scope#.}
+	s=${s#/}
+	k=$(wall kernels "$s")
+	cache=$out/cache.${s//\//_}
+	cold=$(wall ours "${s:-.}" "$cache")
+	rss=$(($(cat "$out/rss") / 1024))
+	warm=$(wall ours "${s:-.}" "$cache")
+	edit "$c"
+	dotc=$(wall ours "${s:-.}" "$cache")
+	undo "$c"
+	edit "$h"
+	hdr=$(wall ours "${s:-.}" "$cache")
+	undo "$h"
+	n=$(find "$tree/$s" \( -name '*.c' -o -name '*.h' \) | wc -l)
+	printf '%-12s %7ss %8s %8s %8s %8s %8s\n' "${s:-whole tree}" "$k" "$(ratio "$cold" "$k")" \
+		"$(ratio "$warm" "$k")" "$(ratio "$dotc" "$k")" "$(ratio "$hdr" "$k")" "$n"
+	if [ -z "$s" ]; then
+		km=$(wall kernels drivers/md)
+		# warm again first: the edits above left the cache one file behind
+		wall ours . "$cache" >/dev/null
+		om=$(wall ours . "$cache" drivers/md)
+		printf '%-12s %7ss %8s (M=drivers/md warm, deciding over the whole tree: %ss)\n' \
+			"M=drivers/md" "$km" "$(ratio "$om" "$km")" "$om"
+	fi
+	peak=$(du -sh "$cache" | cut -f1)
+	echo "  seconds: cold $cold, warm $warm, one .c $dotc, header $hdr; cache $peak;" \
+		"largest process of the cold run: $rss MiB"
 done
