@@ -28,37 +28,44 @@ cc=${CC:-cc}
 b=$(mktemp -d)
 trap 'rm -rf "$b"' EXIT
 
+# replace - tty.c converted to ref_replace() and run under ASan, UBSan and
+# REF_DEBUG; every exit of the suite runs it (it needs no other test)
+replace()
+{
+	mkdir "$b/tty" "$b/tty_orig"
+	cp "$here/tty.c" "$b/tty_orig/"
+	cp "$here/tty.c" "$b/tty/"
+	cp "$here/tty.spec" "$b/tty/refconv.spec"
+	"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/tty_orig/prog" "$b/tty_orig/tty.c"
+	"$b/tty_orig/prog" >"$b/tty.expected"
+	tsrc=$b/tty/tty.c
+	if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
+		"$b/tty" >/dev/null 2>"$b/tty.err" &&
+		grep -q 'ref_replace(pid, &tty->ctrl.pgrp, pgrp);' "$tsrc" &&
+		grep -q 'ref_replace(pid, &tty->ctrl.session, session);' "$tsrc" &&
+		! grep -q 'put_pid(tty->' "$tsrc" &&
+		(cd "$b/tty" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
+			-fsanitize=address,undefined -fno-sanitize-recover=all \
+			-I "$top/include" tty.c "$top/runtime/librefconv.a" -lpthread -o prog) \
+			2>>"$b/tty.err" &&
+		(cd "$b/tty" && ./prog) >"$b/tty.out" 2>>"$b/tty.err" &&
+		cmp -s "$b/tty.out" "$b/tty.expected" && ! grep -q 'ref_debug' "$b/tty.err"; then
+		pass replace
+	else
+		sed 's/^/  /' "$b/tty.err"
+		diff -u "$b/tty.expected" "$b/tty.out" 2>/dev/null | sed 's/^/  /' || true
+		fail replace
+	fi
+}
+
 need spatch coccinelle
 need "$cc" gcc
 need make make
 if ! make -s -C "$top/runtime" >"$b/make.log" 2>&1; then
 	sed 's/^/  /' "$b/make.log" | tail -n 20
 	fail '' "make -C runtime failed"
-	mkdir "$b/tty" "$b/tty_orig"
-cp "$here/tty.c" "$b/tty_orig/"
-cp "$here/tty.c" "$b/tty/"
-cp "$here/tty.spec" "$b/tty/refconv.spec"
-"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/tty_orig/prog" "$b/tty_orig/tty.c"
-"$b/tty_orig/prog" >"$b/tty.expected"
-tsrc=$b/tty/tty.c
-if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
-	"$b/tty" >/dev/null 2>"$b/tty.err" &&
-	grep -q 'ref_replace(pid, &tty->ctrl.pgrp, pgrp);' "$tsrc" &&
-	grep -q 'ref_replace(pid, &tty->ctrl.session, session);' "$tsrc" &&
-	! grep -q 'put_pid(tty->' "$tsrc" &&
-	(cd "$b/tty" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-I "$top/include" tty.c "$top/runtime/librefconv.a" -lpthread -o prog) \
-		2>>"$b/tty.err" &&
-	(cd "$b/tty" && ./prog) >"$b/tty.out" 2>>"$b/tty.err" &&
-	cmp -s "$b/tty.out" "$b/tty.expected" && ! grep -q 'ref_debug' "$b/tty.err"; then
-	pass replace
-else
-	sed 's/^/  /' "$b/tty.err"
-	diff -u "$b/tty.expected" "$b/tty.out" 2>/dev/null | sed 's/^/  /' || true
-	fail replace
-fi
-exit "$rc"
+	replace
+	exit "$rc"
 fi
 
 # build SRC OUT - the program with REF_DEBUG against the runtime, compiled
@@ -87,31 +94,8 @@ else
 	sed 's/^/  /' "$b/err"
 	fail convert
 	# nothing to run the other tests on
-	mkdir "$b/tty" "$b/tty_orig"
-cp "$here/tty.c" "$b/tty_orig/"
-cp "$here/tty.c" "$b/tty/"
-cp "$here/tty.spec" "$b/tty/refconv.spec"
-"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/tty_orig/prog" "$b/tty_orig/tty.c"
-"$b/tty_orig/prog" >"$b/tty.expected"
-tsrc=$b/tty/tty.c
-if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
-	"$b/tty" >/dev/null 2>"$b/tty.err" &&
-	grep -q 'ref_replace(pid, &tty->ctrl.pgrp, pgrp);' "$tsrc" &&
-	grep -q 'ref_replace(pid, &tty->ctrl.session, session);' "$tsrc" &&
-	! grep -q 'put_pid(tty->' "$tsrc" &&
-	(cd "$b/tty" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-I "$top/include" tty.c "$top/runtime/librefconv.a" -lpthread -o prog) \
-		2>>"$b/tty.err" &&
-	(cd "$b/tty" && ./prog) >"$b/tty.out" 2>>"$b/tty.err" &&
-	cmp -s "$b/tty.out" "$b/tty.expected" && ! grep -q 'ref_debug' "$b/tty.err"; then
-	pass replace
-else
-	sed 's/^/  /' "$b/tty.err"
-	diff -u "$b/tty.expected" "$b/tty.out" 2>/dev/null | sed 's/^/  /' || true
-	fail replace
-fi
-exit "$rc"
+	replace
+	exit "$rc"
 fi
 acq=$(grep -n 'ref_acquire(obj, &c->cur, o);' "$src" | cut -d: -f1)
 rel=$(grep -n 'ref_release(obj, &c->cur);' "$src" | cut -d: -f1)
@@ -149,28 +133,5 @@ else
 	sed 's/^/  /' "$b/double.err" 2>/dev/null || true
 	fail double_release
 fi
-mkdir "$b/tty" "$b/tty_orig"
-cp "$here/tty.c" "$b/tty_orig/"
-cp "$here/tty.c" "$b/tty/"
-cp "$here/tty.spec" "$b/tty/refconv.spec"
-"$cc" -std=gnu11 -Wall -Wextra -Werror -o "$b/tty_orig/prog" "$b/tty_orig/tty.c"
-"$b/tty_orig/prog" >"$b/tty.expected"
-tsrc=$b/tty/tty.c
-if "$top/scripts/run-cocci.sh" -q -j 1 -m patch --in-place "$top/cocci/ref_wrap.cocci" \
-	"$b/tty" >/dev/null 2>"$b/tty.err" &&
-	grep -q 'ref_replace(pid, &tty->ctrl.pgrp, pgrp);' "$tsrc" &&
-	grep -q 'ref_replace(pid, &tty->ctrl.session, session);' "$tsrc" &&
-	! grep -q 'put_pid(tty->' "$tsrc" &&
-	(cd "$b/tty" && "$cc" -std=gnu11 -Wall -Wextra -Werror -g -DREF_DEBUG \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-I "$top/include" tty.c "$top/runtime/librefconv.a" -lpthread -o prog) \
-		2>>"$b/tty.err" &&
-	(cd "$b/tty" && ./prog) >"$b/tty.out" 2>>"$b/tty.err" &&
-	cmp -s "$b/tty.out" "$b/tty.expected" && ! grep -q 'ref_debug' "$b/tty.err"; then
-	pass replace
-else
-	sed 's/^/  /' "$b/tty.err"
-	diff -u "$b/tty.expected" "$b/tty.out" 2>/dev/null | sed 's/^/  /' || true
-	fail replace
-fi
+replace
 exit "$rc"
