@@ -374,7 +374,7 @@ nscanned=$(tr -cd '\0' <"$tmp/all.real" | wc -c)
 # mapped back (scripts/lib/normalize_diff.py)
 mkdir "$tmp/alias"
 : >"$tmp/aliasmap"
-safe='^[A-Za-z0-9._/+-]+$'
+safe='^[A-Za-z0-9._/+,-]+$'
 grep -zE "$safe" "$tmp/tree.real" >"$tmp/tree" || true
 grep -zE "$safe" "$tmp/all.real" >"$tmp/all" || true
 na=0
@@ -395,7 +395,7 @@ real_names()
 	python3 "$top/scripts/lib/normalize_diff.py" "$tmp/aliasmap" "$@"
 }
 
-status=0 runs=0 cache_hits=0 decide_hits=0 tree_key=''
+status=0 runs=0 cache_hits=0 decide_hits=0 tree_key='' transient=0
 failures=()
 declare -A phase_seconds=()
 
@@ -443,14 +443,16 @@ run_spatch()
 	engine "$d" "${cocci##*/} $m" "$d"/g.*
 	# a failed batch, again file by file, its records and output dropped
 	local i g f
-	while IFS=$'\t' read -r i g; do
+	while IFS=$'\t' read -r i g _; do
 		grep -vE '^(init_defs_builtins|HANDLING):' "$d/$i.err" | tail -n 5 >&2 || true
 		rm -f "$d/$i.out" "${REFCONV_WORK:-$tmp}/collect.r$runs.$i."*
 		mkdir "$d/$i.again"
 		grep . "$g" | split -l 1 -a 5 - "$d/$i.again/g."
 		engine "$d/$i.again" "${cocci##*/} $m (again, file by file)" "$d/$i.again"/g.*
-		while IFS=$'\t' read -r j f; do
+		while IFS=$'\t' read -r j f rc; do
 			rm -f "${REFCONV_WORK:-$tmp}/collect.r$runs.$i.again.$j."*
+			# killed, or not run at all: the next run may fare better
+			[ "$rc" -lt 126 ] || transient=1
 			f=$(grep . "$f")
 			failures+=("${cocci##*/} ($m): spatch failed on $f")
 			printf '%s\n' "$f" >>"$tmp/parsefail"
@@ -471,7 +473,11 @@ run_spatch()
 		fi
 	done >>"$out" 2>/dev/null
 	sed -n 's/^ = error in \(.*\); set verbose_parsing.*/\1/p' "$d/err" >>"$tmp/parsefail"
-	sed -n 's/^EXN: .*Timeout in \(.*\)$/\1/p' "$d/err" >>"$tmp/timeouts"
+	sed -n 's/^EXN: .*Timeout in \(.*\)$/\1/p' "$d/err" >"$d/timeouts"
+	cat "$d/timeouts" >>"$tmp/timeouts"
+	# what a collect pass wrote before its time ran out is no analysis
+	# either: the file's records are dropped as a failed file's are
+	[ "$m" != collect ] || [ -z "${REFCONV_WORK:-}" ] || cat "$d/timeouts" >>"$REFCONV_WORK/failed"
 	[ -n "$debug_file" ] && cat "$d/err" >>"$debug_file"
 	[ "$verbose" = 1 ] && cat "$d/err" >&2
 	rm -rf "$d"
@@ -507,12 +513,13 @@ engine()
 		<"$dir/groups" || true
 }
 
-# failed DIR - "I<TAB>GROUP" for each job of DIR that did not exit 0 (killed
-# by a signal, or never run, counts as failed)
+# failed DIR - "I<TAB>GROUP<TAB>STATUS" for each job of DIR that did not
+# exit 0 (killed by signal N: STATUS 128+N; never run: 255)
 failed()
 {
 	awk -F'\t' 'NR == FNR { if (FNR > 1) rc[$1] = ($8 != 0) ? 128 + $8 : $7; next }
-		!(FNR in rc) || rc[FNR] != 0 { print FNR "\t" $0 }' "$1/joblog" "$1/groups"
+		!(FNR in rc) { print FNR "\t" $0 "\t255"; next }
+		rc[FNR] != 0 { print FNR "\t" $0 "\t" rc[FNR] }' "$1/joblog" "$1/groups"
 }
 
 # prefilter COCCI LIST - the candidate files of LIST for COCCI: those
@@ -551,7 +558,8 @@ run_decide()
 			return
 		fi
 	fi
-	verdict=$(python3 "$1" decide "$2")
+	# the occurrence audit keeps its per-file scans in the cache too
+	verdict=$(REFCONV_CACHE=$cache python3 "$1" decide "$2")
 	if [ -n "$k" ]; then
 		printf '%s\n' "$verdict" >"$tmp/verdict"
 		python3 "$lib/cache.py" decide-put "$cache" "$k" "$2" "$tmp/verdict"
@@ -630,15 +638,20 @@ collect()
 		run_spatch "$2" collect "$3" "$tmp/collect.out"
 		return
 	fi
-	local t0=$SECONDS counts
+	local t0=$SECONDS counts hits slow
 	counts=$(python3 "$top/scripts/lib/cache.py" lookup "$cache" "$cwork" \
-		"$(run_key "$1" "$2")" "$tmp/misses" "$tmp/parsefail" <"$3")
-	cache_hits=$((cache_hits + ${counts% *}))
+		"$(run_key "$1" "$2")" "$tmp/misses" "$tmp/parsefail" "$tmp/timeouts" \
+		"$timeout" <"$3")
+	read -r hits _ slow <<<"$counts"
+	cache_hits=$((cache_hits + hits))
+	# a file that timed out with this --timeout before is not retried
+	[ "$slow" = 0 ] ||
+		say "$slow file(s) timed out with this --timeout in an earlier run (from the cache; a longer --timeout tries again)"
 	phase_seconds[cache]=$((${phase_seconds[cache]:-0} + SECONDS - t0))
 	run_spatch "$2" collect "$tmp/misses" "$tmp/collect.out"
 	t0=$SECONDS
 	python3 "$top/scripts/lib/cache.py" store "$cache" "$cwork" \
-		"$tmp/parsefail" "$tmp/timeouts"
+		"$tmp/parsefail" "$tmp/timeouts" "$timeout"
 	phase_seconds[cache]=$((${phase_seconds[cache]:-0} + SECONDS - t0))
 }
 
@@ -772,6 +785,8 @@ if [ -n "$run_entry" ] && [ -f "$run_entry/said" ]; then
 	while IFS= read -r line; do
 		say "$line"
 	done <"$run_entry/said"
+	mapfile -t failures <"$run_entry/failures"
+	status=$(cat "$run_entry/status")
 	from_cache=1
 fi
 [ "$from_cache" = 1 ] || for cocci in "${coccis[@]}"; do
@@ -818,13 +833,19 @@ fi
 	unset REFCONV_WORK REFCONV_COCCI
 done
 
-if [ -n "$run_entry" ] && [ "$from_cache" = 0 ] && [ "$status" = 0 ]; then
+# Stored unless the outcome may differ next time (a killed spatch). A file
+# spatch fails on fails again (the same text, the same spatch), and a
+# timeout is the result of that --timeout (part of the key), as in the
+# collect cache: such a run is stored with its failures and status.
+if [ -n "$run_entry" ] && [ "$from_cache" = 0 ] && [ "$transient" = 0 ]; then
 	mkdir -p "$(dirname "$run_entry")"
 	new=$(mktemp -d "$(dirname "$run_entry")/.new.XXXXXX")
 	for f in result patch parsefail timeouts said; do
 		cp "$tmp/$f" "$new/$f"
 	done
 	echo "$total_cand" >"$new/candidates"
+	printf '%s' "${failures[@]/%/$'\n'}" >"$new/failures"
+	echo "$status" >"$new/status"
 	mv -T "$new" "$run_entry" 2>/dev/null || rm -rf "$new"
 fi
 if [ "$inplace" = 1 ] && [ -s "$tmp/patch" ]; then

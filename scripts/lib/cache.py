@@ -15,8 +15,12 @@ nothing outside the file reaches its records (scripts/lib/README,
 names narrowed per file, so that a name that one new file brings into the
 run re-collects only the files that spell it, not the tree. An entry is
 CACHE/collect/XX/KEY: a line "refconv-collect 1 PARSE" (PARSE is 1 when
-spatch could not parse all of the file), then the file's records. Files
-that hit the timeout or whose spatch failed are not stored.
+spatch could not parse all of the file), then the file's records; or the
+line "refconv-collect 1 timeout SECONDS" for a file that hit a timeout of
+SECONDS: a run with a timeout no longer than that takes the timeout from
+the cache (the file is reported and not analysed, as in the run that timed
+out), a run with a longer one tries again. Files whose spatch failed are
+not stored.
 
 The decide cache. A decide step reads the work directory (the records,
 names, universe, scope, and what an earlier round wrote), the spec and the
@@ -29,15 +33,18 @@ index (size, mtime, inode) so that an unchanged tree is not read again; a
 file changed within two seconds of the index being written is hashed
 anyway (git's "racily clean" case).
 
-    cache.py lookup CACHE WORK RUNKEY MISSES PARSEFAIL < FILES
+    cache.py lookup CACHE WORK RUNKEY MISSES PARSEFAIL TIMEOUTS SECONDS < FILES
         FILES (NUL-separated, as spatch is given them): each file with an
         entry has its records appended to WORK/collect.cache (and its name
-        to PARSEFAIL when it did not parse); the others go to MISSES
+        to PARSEFAIL when it did not parse, to TIMEOUTS when it timed out
+        with a timeout of at least SECONDS, and to WORK/failed: not
+        analysed); the others go to MISSES
         (NUL-separated) and their keys to WORK/cache.keys. Prints
-        "HITS MISSES".
-    cache.py store CACHE WORK PARSEFAIL TIMEOUTS
+        "HITS MISSES TIMEOUTS".
+    cache.py store CACHE WORK PARSEFAIL TIMEOUTS SECONDS
         an entry for each file of WORK/cache.keys from the records of
-        WORK/collect.r*, unless it timed out or failed (WORK/failed)
+        WORK/collect.r*, unless it failed (WORK/failed); a timeout entry
+        for the files of TIMEOUTS
     cache.py tree-hash CACHE ROOT < FILES
         one hash of FILES' names and contents (NUL-separated, relative to
         ROOT)
@@ -91,15 +98,22 @@ def _lines(path):
         return []
 
 
-def lookup(cache, work, runkey, misses, parsefail):
+def _timed_out(head):
+    """The timeout of an entry's first line HEAD, or None."""
+    m = re.match(re.escape(MAGIC) + r" timeout (\d+)$", head)
+    return int(m.group(1)) if m else None
+
+
+def lookup(cache, work, runkey, misses, parsefail, timeouts, seconds):
     names = _names(work)
-    hits = miss = 0
+    hits = miss = slow = 0
     files = [f for f in sys.stdin.buffer.read().decode(
         errors="surrogateescape").split("\0") if f]
     with open(os.path.join(work, "collect.cache"), "a", errors="surrogateescape") as rec, \
             open(misses, "wb") as out, \
             open(os.path.join(work, "cache.keys"), "a", errors="surrogateescape") as keys, \
-            open(parsefail, "a", errors="surrogateescape") as pf:
+            open(parsefail, "a", errors="surrogateescape") as pf, \
+            open(timeouts, "a", errors="surrogateescape") as to:
         for path in files:
             key = None
             # an absolute name is a per-run alias of a file whose name
@@ -117,7 +131,16 @@ def lookup(cache, work, runkey, misses, parsefail):
                         entry = f.read().split("\n")
                 except OSError:
                     pass
-            if entry and entry[0].startswith(MAGIC + " "):
+            limit = _timed_out(entry[0]) if entry else None
+            if limit is not None and limit >= int(seconds):
+                hits += 1
+                slow += 1
+                to.write(path + "\n")
+                # not analysed, as in the run that timed out
+                with open(os.path.join(work, "failed"), "a", errors="surrogateescape") as f:
+                    f.write(path + "\n")
+                continue
+            if limit is None and entry and entry[0].startswith(MAGIC + " "):
                 hits += 1
                 if entry[0].endswith(" 1"):
                     pf.write(path + "\n")
@@ -127,10 +150,10 @@ def lookup(cache, work, runkey, misses, parsefail):
             out.write(os.fsencode(path) + b"\0")
             if key:
                 keys.write("%s\t%s\n" % (key, path))
-    print(hits, miss)
+    print(hits, miss, slow)
 
 
-def store(cache, work, parsefail, timeouts):
+def store(cache, work, parsefail, timeouts, seconds):
     keys = [l.split("\t", 1) for l in _lines(os.path.join(work, "cache.keys"))]
     try:
         os.remove(os.path.join(work, "cache.keys"))
@@ -138,7 +161,8 @@ def store(cache, work, parsefail, timeouts):
         pass
     if not keys:
         return
-    skip = set(_lines(timeouts)) | set(_lines(os.path.join(work, "failed")))
+    skip = set(_lines(os.path.join(work, "failed")))
+    slow = set(_lines(timeouts))
     unparsed = set(_lines(parsefail))
     wanted = set(p for _, p in keys)
     recs = {}
@@ -148,16 +172,24 @@ def store(cache, work, parsefail, timeouts):
             if len(r) > 1 and r[1] in wanted:
                 recs.setdefault(r[1], []).append(l)
     for key, path in keys:
-        if path in skip:
+        if path in skip and path not in slow:
             continue
         entry = _entry(cache, key)
-        if os.path.exists(entry):
-            continue
+        try:
+            with open(entry, errors="surrogateescape") as f:
+                # a timeout entry is replaced by what a longer timeout gave
+                if _timed_out(f.readline().rstrip("\n")) is None:
+                    continue
+        except OSError:
+            pass
         os.makedirs(os.path.dirname(entry), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".new.", dir=os.path.dirname(entry))
         with os.fdopen(fd, "w", errors="surrogateescape") as f:
-            f.write("%s %d\n" % (MAGIC, path in unparsed))
-            f.writelines(l + "\n" for l in recs.get(path, []))
+            if path in slow:
+                f.write("%s timeout %d\n" % (MAGIC, int(seconds)))
+            else:
+                f.write("%s %d\n" % (MAGIC, path in unparsed))
+                f.writelines(l + "\n" for l in recs.get(path, []))
         os.replace(tmp, entry)
 
 
@@ -178,36 +210,50 @@ def _atomic_write(path, data):
     os.replace(tmp, path)
 
 
-def tree_hash(cache, root):
-    files = [f for f in sys.stdin.buffer.read().split(b"\0") if f]
+def digests(cache, root, files):
+    """{name: SHA-256 hex digest} of the FILES (byte strings, relative to
+    ROOT) that exist, through CACHE's stat index: a file whose size, mtime
+    and inode are those the index holds is not read again, unless it changed
+    within two seconds of the index being written (git's "racily clean"
+    case). The index is rewritten when something changed."""
     idx_path = os.path.join(cache, "stat.index")
     try:
         with open(idx_path, "rb") as f:
             written, index = pickle.load(f)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError):
         written, index = 0, {}
-    new = {}
-    h = hashlib.sha256()
+    new, out = {}, {}
     now = time.time()
     for rel in files:
         path = os.path.join(os.fsencode(root), rel)
         try:
             st = os.stat(path)
         except OSError:
-            h.update(rel + b"\0-\0")
             continue
         stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
         old = index.get(path)
         if old and old[0] == stamp and st.st_mtime < written - 2:
             digest = old[1]
         else:
-            with open(path, "rb") as f:
-                digest = hashlib.sha256(f.read()).hexdigest()
+            try:
+                with open(path, "rb") as f:
+                    digest = hashlib.sha256(f.read()).hexdigest()
+            except OSError:
+                continue
         new[path] = (stamp, digest)
-        h.update(rel + b"\0" + digest.encode() + b"\0")
-    if new != index:
+        out[rel] = digest
+    if any(index.get(p) != v for p, v in new.items()):
         index.update(new)
         _atomic_write(idx_path, pickle.dumps((now, index)))
+    return out
+
+
+def tree_hash(cache, root):
+    files = [f for f in sys.stdin.buffer.read().split(b"\0") if f]
+    known = digests(cache, root, files)
+    h = hashlib.sha256()
+    for rel in files:
+        h.update(rel + b"\0" + known.get(rel, "-").encode() + b"\0")
     print(h.hexdigest())
 
 
@@ -269,7 +315,7 @@ def decide_put(cache, k, work, verdict):
 
 
 def main(argv):
-    cmds = {"lookup": (lookup, 5), "store": (store, 4), "tree-hash": (tree_hash, 2),
+    cmds = {"lookup": (lookup, 7), "store": (store, 5), "tree-hash": (tree_hash, 2),
             "decide-get": (decide_get, 3), "decide-put": (decide_put, 4)}
     if len(argv) >= 3 and argv[1] == "key":
         key(argv[2], argv[3:])

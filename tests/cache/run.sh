@@ -74,6 +74,105 @@ entries_complete()
 }
 check cache entries_complete entries_complete
 
+# failing_spatch DIR - a spatch in DIR that fails on a file named fails.c
+# (exit 1, as spatch does on a file it cannot handle), dies of SIGKILL on
+# one named killed.c and says that kernel/slow.c hit the timeout
+failing_spatch()
+{
+	local real
+	real=$(command -v spatch)
+	mkdir -p "$1"
+	# the driver names the files in --file-groups lists
+	cat >"$1/spatch" <<EOF
+#!/bin/bash
+all="\$*" prev=
+for a in "\$@"; do
+	[ "\$prev" != --file-groups ] || all+=" \$(cat "\$a")"
+	prev=\$a
+done
+case "\$all" in
+*killed.c*) kill -KILL \$\$ ;;
+*fails.c*) echo "fails.c: no" >&2; exit 1 ;;
+*slow.c*) echo "EXN: Common.Timeout in kernel/slow.c" >&2 ;;
+esac
+exec "$real" "\$@"
+EOF
+	chmod +x "$1/spatch"
+}
+
+# a file spatch fails on fails again: the run is stored with its failure
+# and exit status, and a rerun says and returns the same; a run in which
+# spatch was killed is not stored
+failed_runs_in_the_run_cache()
+{
+	local st1=0 st2=0 st3=0 st4=0
+	failing_spatch "$t/failbin"
+	cp -r "$top/examples" "$t/fx"
+	printf '%s\n' '#include <linux/slab.h>' 'struct x { atomic_t ref; };' \
+		'void x_put(struct x *x)' '{' '	if (atomic_dec_and_test(&x->ref))' \
+		'		kfree(x);' '}' >"$t/fx/kernel/fails.c"
+	tree=$t/fx cocci=$top/cocci/refcount.cocci mode=patch
+	PATH=$t/failbin:$PATH run fx.cold --cache "$t/c3" || st1=$?
+	PATH=$t/failbin:$PATH run fx.warm --cache "$t/c3" || st2=$?
+	mv "$t/fx/kernel/fails.c" "$t/fx/kernel/killed.c"
+	PATH=$t/failbin:$PATH run kx.cold --cache "$t/c3" || st3=$?
+	PATH=$t/failbin:$PATH run kx.warm --cache "$t/c3" || st4=$?
+	[ "$st1" = 1 ] && [ "$st2" = 1 ] && [ "$st3" = 1 ] && [ "$st4" = 1 ] &&
+		same fx.cold fx.warm && grep -q 'all from the run cache' "$t/fx.warm.err" &&
+		grep 'error: .*fails\.c' "$t/fx.cold.err" >"$t/fx.cold.failed" &&
+		grep 'error: .*fails\.c' "$t/fx.warm.err" >"$t/fx.warm.failed" &&
+		same fx.cold.failed fx.warm.failed &&
+		grep -q 'error: .*killed\.c' "$t/kx.warm.err" &&
+		! grep -q 'all from the run cache' "$t/kx.warm.err"
+}
+check cache failed_runs_in_the_run_cache failed_runs_in_the_run_cache
+
+# a timeout is the file's result for that --timeout: a rerun (the run
+# cache missed: another file changed) takes it from the collect cache and
+# decides as the run that timed out did; a longer --timeout tries again
+timeouts_in_the_collect_cache()
+{
+	rm -f "$t/fx/kernel/killed.c"
+	cat >"$t/fx/kernel/slow.c" <<'EOF'
+#include <linux/slab.h>
+
+struct y {
+	atomic_t ref;
+};
+
+struct y *y_new(void)
+{
+	struct y *y = kzalloc(sizeof(*y), GFP_KERNEL);
+
+	if (y)
+		atomic_set(&y->ref, 1);
+	return y;
+}
+
+void y_get(struct y *y)
+{
+	atomic_inc(&y->ref);
+}
+
+void y_put(struct y *y)
+{
+	if (atomic_dec_and_test(&y->ref))
+		kfree(y);
+}
+EOF
+	PATH=$t/failbin:$PATH run sx.cold --cache "$t/c4" &&
+		PATH=$t/failbin:$PATH run sx.none --no-cache && same sx.none sx.cold &&
+		echo '/* another file changed */' >>"$t/fx/kernel/drivers/widget/widget.c" &&
+		PATH=$t/failbin:$PATH run sx.ref --no-cache &&
+		run sx.warm --cache "$t/c4" && same sx.ref sx.warm &&
+		grep -q '1 file(s) timed out with this --timeout' "$t/sx.warm.err" &&
+		grep -q '1 timeouts' "$t/sx.warm.err" &&
+		run sx.longer --cache "$t/c4" --timeout 300 &&
+		grep -q ' 0 timeouts' "$t/sx.longer.err" &&
+		grep -q '1 timeouts' "$t/sx.cold.err" && ! same sx.ref sx.longer >/dev/null
+}
+check cache timeouts_in_the_collect_cache timeouts_in_the_collect_cache
+
 [ -f "$src" ] || unavailable "no $src: apt-get install linux-source-6.1"
 tar -C "$t" -xJf "$src" linux-source-6.1/drivers/md
 tree=$t/linux-source-6.1/drivers/md cocci=$top/cocci/refcount.cocci mode=report
