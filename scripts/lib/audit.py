@@ -25,12 +25,17 @@ asm-generic for asm/), a quoted name is looked up beside the includer first
 and then as "<x>" and then by its tail.
 """
 
+import atexit
 import bisect
 import collections
+import hashlib
 import os
+import pickle
 import re
 import subprocess
 import tempfile
+
+import cache as _cache
 
 INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"]', re.M)
 # comments, string and character literals: blanked before searching
@@ -52,7 +57,10 @@ def _read(path):
 
 
 def _blank(m):
-    return re.sub(r"[^\n]", " ", m.group(0))
+    s = m.group(0)
+    if "\n" not in s:
+        return " " * len(s)
+    return re.sub(r"[^\n]", " ", s)
 
 
 def code_of(t):
@@ -82,6 +90,81 @@ def _grep_files(args, files, words=None):
     return [f for f in out.decode("latin-1").split("\0") if f]
 
 
+class Memo:
+    """Per-file results of the audit's scans of the tree's text, kept under
+    the run's cache ($REFCONV_CACHE, scripts/run-cocci.sh --cache) between
+    runs: a scan's result for a file depends only on the file's content
+    and on what the scan looks for (its TAG), so a rerun reads only the
+    files that changed. Keyed by content digests from the cache's stat
+    index; a store under a version of this file's own text, written by
+    rename (two runs may race: the loser's results are only recomputed).
+    Without a cache every scan runs."""
+
+    def __init__(self, files):
+        self.dir = os.environ.get("REFCONV_CACHE", "")
+        self.digest, self.store, self.dirty = {}, {}, False
+        if not self.dir:
+            return
+        with open(__file__, "rb") as f:
+            version = hashlib.sha256(f.read()).hexdigest()[:16]
+        self.path = os.path.join(self.dir, "audit", version)
+        self.digest = {os.fsdecode(k): v for k, v in _cache.digests(
+            self.dir, os.getcwd(), [os.fsencode(f) for f in files]).items()}
+        try:
+            with open(self.path, "rb") as f:
+                self.store = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            self.store = {}
+        atexit.register(self.save)
+
+    def map(self, tag, files, compute, default=None):
+        """{file: result} for FILES: COMPUTE(files) -> {file: result} over
+        the files the memo has no TAG result for (DEFAULT for a file
+        COMPUTE leaves out)."""
+        out, todo = {}, []
+        for f in files:
+            e = self.store.get(self.digest.get(f))
+            if e is not None and tag in e:
+                out[f] = e[tag]
+            else:
+                todo.append(f)
+        if todo:
+            got = compute(todo)
+            for f in todo:
+                out[f] = got.get(f, default)
+                d = self.digest.get(f)
+                if d:
+                    self.store.setdefault(d, {})[tag] = out[f]
+                    self.dirty = True
+        return out
+
+    def grep(self, tag, args, files, words=None):
+        """_grep_files(ARGS, FILES, WORDS) through the memo."""
+        hit = self.map(tag, files, lambda fs: dict.fromkeys(
+            _grep_files(args, fs, words), True), False)
+        return [f for f in files if hit[f]]
+
+    def graph_answers(self, key):
+        """The dict of answers kept for the include graph KEY (those of
+        other graphs are dropped: the tree has moved on)."""
+        for k in [k for k in self.store if isinstance(k, tuple) and k[1] != key]:
+            del self.store[k]
+        return self.store.setdefault(("graph", key), {})
+
+    def save(self):
+        if self.dirty:
+            _cache._atomic_write(self.path, pickle.dumps(self.store, pickle.HIGHEST_PROTOCOL))
+            self.dirty = False
+
+
+def _tag(kind, *sets):
+    """A scan's tag: its kind and a digest of what it looks for."""
+    h = hashlib.sha256()
+    for s in sets:
+        h.update("\0".join(sorted(s)).encode() + b"\1")
+    return kind + ":" + h.hexdigest()[:20]
+
+
 class Tree:
     """The C files of the whole tree (WORK/tree, names as the run uses
     them), their real names (WORK/aliases) and their include graph."""
@@ -96,7 +179,11 @@ class Tree:
         self._after = {}
         self._defines = {}
         self._fmacros = None
+        self._defining = {}
         self.at = {}
+        self.memo = Memo(self.files)
+        self._incs = None
+        self._answers = None
 
     def realname(self, f):
         return self.real.get(f, f)
@@ -144,20 +231,32 @@ class Tree:
         exists = set(self.realname(f) for f in self.files)
         self._graph = collections.defaultdict(set)
         self.at = collections.defaultdict(list)
-        with_inc = _grep_files(["-E", r"^[[:space:]]*#[[:space:]]*include"], self.files)
+        with_inc, incs = self._includes()
         for f in with_inc:
             src = self.realname(f)
-            t = _read(f)
-            line, last = 1, 0
-            for m in INCLUDE.finditer(t):
-                line += t.count("\n", last, m.start())
-                last = m.start()
-                for dst in self._resolve(src, m.group(1) == '"', m.group(2),
-                                         by_include, by_base, exists):
+            for line, quoted, name in incs[f]:
+                for dst in self._resolve(src, quoted, name, by_include, by_base, exists):
                     if dst != src:
                         self._graph[src].add(dst)
                         self.at[src].append((line, dst))
         return self._graph
+
+    def _includes(self):
+        """(files with an #include, {file: [(line, quoted, name)]})."""
+        if self._incs is None:
+            with_inc = self.memo.grep("include?", ["-E", r"^[[:space:]]*#[[:space:]]*include"],
+                                      self.files)
+            self._incs = with_inc, self.memo.map("include", with_inc, _includes, [])
+        return self._incs
+
+    def graph_key(self):
+        """A digest of what the include graph is made of: the tree's file
+        names and its #include lines."""
+        with_inc, incs = self._includes()
+        h = hashlib.sha256("\0".join(sorted(self.realname(f) for f in self.files)).encode())
+        for f in with_inc:
+            h.update(("\1%s\0%r" % (f, incs[f])).encode())
+        return h.hexdigest()
 
     def includers(self, r):
         """Real names that include R, directly or not, with R itself."""
@@ -199,8 +298,19 @@ class Tree:
         by its .c file below the definition; or F is a header of a
         directory's own (not below an include/ directory: those are
         self-contained) that a file including the definition's header
-        includes too, or that no .c file includes."""
+        includes too, or that no .c file includes. The answers depend on
+        the include graph alone: they are kept in the memo for the graph
+        they were computed on."""
         f, d = self.realname(f), self.realname(defpos[0])
+        key = (f, d, int(defpos[1]) if d.endswith(".c") else 0, bool(in_macro))
+        if self._answers is None:
+            self._answers = self.memo.graph_answers(self.graph_key())
+        if key not in self._answers:
+            self._answers[key] = self._sees(f, d, key[2], in_macro)
+            self.memo.dirty = True
+        return self._answers[key]
+
+    def _sees(self, f, d, line, in_macro):
         if f == d or f in self.includers(d):
             return True
         if not f.endswith(".h"):
@@ -212,7 +322,7 @@ class Tree:
             # a macro expands where it is used: order does not matter
             return shared
         if d.endswith(".c"):
-            return f in self.included_after(d, int(defpos[1]))
+            return f in self.included_after(d, line)
         if f.startswith("include/") or "/include/" in f:
             return False
         return shared
@@ -220,11 +330,8 @@ class Tree:
     def in_macro(self, f, line):
         """Whether LINE of F (a run name) is inside a #define."""
         if f not in self._defines:
-            t = code_of(_read(f))
-            spans = []
-            for a, b in _define_spans(t):
-                spans.append((t.count("\n", 0, a) + 1, t.count("\n", 0, b) + 1))
-            self._defines[f] = spans
+            self._defines[f] = self.memo.map("defines", [f], lambda fs: {
+                x: _define_lines(code_of(_read(x))) for x in fs})[f]
         spans = self._defines[f]
         k = bisect.bisect_right(spans, (int(line), float("inf"))) - 1
         return k >= 0 and spans[k][0] <= int(line) <= spans[k][1]
@@ -232,12 +339,10 @@ class Tree:
     def function_macros(self):
         """The names of every function-like macro the tree defines."""
         if self._fmacros is None:
-            out = subprocess.run(
-                ["xargs", "-0", "-r", "-n", "2000", "grep", "-hoE",
-                 r"^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Za-z_][A-Za-z0-9_]*\("],
-                input="\0".join(self.files).encode(), stdout=subprocess.PIPE,
-                check=False).stdout.decode("latin-1")
-            self._fmacros = set(re.findall(r"define\s+(\w+)\(", out))
+            self._defining = self.memo.map("function-macros", self.files, _function_macros, [])
+            self._fmacros = set()
+            for names in self._defining.values():
+                self._fmacros.update(names)
         return self._fmacros
 
     # --- occurrences ----------------------------------------------------------
@@ -255,43 +360,32 @@ class Tree:
         out = collections.defaultdict(list)
         if not names:
             return out
-        hits = set(_grep_files([], self.files, words=names))
+        hits = set(self.memo.grep(_tag("words", names), [], self.files, words=names))
         aliases = self.aliases(names, hits)
         if aliases:
-            hits |= set(_grep_files([], self.files, words=set(aliases)))
+            hits |= set(self.memo.grep(_tag("words", aliases), [], self.files,
+                                       words=set(aliases)))
         look = names | set(aliases)
         member = re.compile(r"(?:->|\.)\s*(%s)\b" % "|".join(sorted(look)))
         bare = re.compile(r"[(,]\s*(%s)\s*(?=[,)])" % "|".join(sorted(names)))
-        pastes = set(_grep_files(["-F", "##"], self.files))
+        # a paste in member position (PASTE) is on one line
+        pastes = set(self.memo.grep("paste?", [
+            "-E", r"(->|\.)[[:blank:]]*[[:alnum:]_]*[[:blank:]]*##"], self.files))
+        scans = self.memo.map(_tag("occurrences", look, names), sorted(hits | pastes), lambda fs: {
+            f: _scan(code_of(_read(f)), member, bare, f in pastes) for f in fs}, ([], [], []))
         calls = []          # (macro, index, name, file, line, col)
         for f in sorted(hits | pastes):
-            t = code_of(_read(f))
-            starts = [0] + [i + 1 for i, c in enumerate(t) if c == "\n"]
-            defines = _define_spans(t)
-
-            def pos(i):
-                line = _bisect(starts, i)
-                return line + 1, i - starts[line]
-
-            for m in member.finditer(t):
-                line, col = pos(m.start(1))
-                n = m.group(1)
+            members, pasted, bares = scans[f]
+            for n, line, col, in_define in members:
                 if n in names:
-                    out[n].append((f, line, col,
-                                   "macro" if _inside(defines, m.start(1)) else "member"))
+                    out[n].append((f, line, col, "macro" if in_define else "member"))
                 for a in aliases.get(n, ()):
                     out[a].append((f, line, col, "alias"))
-            if f in pastes:
-                for m in PASTE.finditer(t):
-                    line, col = pos(m.start())
-                    for n in names:
-                        if n.startswith(m.group(1)) or n.endswith(m.group(2)):
-                            out[n].append((f, line, col, "paste"))
-            for m in bare.finditer(t):
-                call = _enclosing_call(t, m.start())
-                if call:
-                    line, col = pos(call[2])
-                    calls.append((call[0], call[1], m.group(1), f, line, col))
+            for head, tail, line, col in pasted:
+                for n in names:
+                    if n.startswith(head) or n.endswith(tail):
+                        out[n].append((f, line, col, "paste"))
+            calls.extend((macro, k, n, f, line, col) for macro, k, n, line, col in bares)
         params = self.member_params(set(c[0] for c in calls))
         for macro, k, n, f, line, col in calls:
             if k in params.get(macro, ()):
@@ -304,10 +398,12 @@ class Tree:
         body = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+\(?\s*(?:\w+\s*(?:\.|->)\s*)*"
                           r"(%s)\s*\)?\s*$" % "|".join(sorted(names)), re.M)
         out = collections.defaultdict(list)
-        for f in files:
-            for m in body.finditer(code_of(_read(f))):
-                if m.group(1) != m.group(2):
-                    out[m.group(1)].append(m.group(2))
+        found = self.memo.map(_tag("aliases", names), sorted(files), lambda fs: {
+            f: [(m.group(1), m.group(2)) for m in body.finditer(code_of(_read(f)))
+                if m.group(1) != m.group(2)] for f in fs}, [])
+        for f in sorted(files):
+            for alias, name in found[f]:
+                out[alias].append(name)
         return dict(out)
 
     def member_params(self, macros):
@@ -320,20 +416,107 @@ class Tree:
         params = {}
         if not known:
             return params
-        files = _grep_files([], self.files, words=set(known))
-        want = set(known)
+        files = [f for f in self.files if not set(known).isdisjoint(self._defining[f])]
+        found = self.memo.map(_tag("member-params", known), files, lambda fs: {
+            f: _member_params(code_of(_read(f)), set(known)) for f in fs}, [])
         for f in files:
-            t = code_of(_read(f))
-            for m in DEFINE.finditer(t):
-                if m.group(1) not in want or m.group(2) is None:
-                    continue
-                body = m.group(3).replace("\\\n", " ")
-                ps = [p.strip() for p in m.group(2).split(",")]
-                used = [k for k, p in enumerate(ps) if p and p != "..." and re.search(
-                    r"(?:->|\.)\s*%s\b|##\s*%s\b|\b%s\s*##" % ((re.escape(p),) * 3), body)]
-                if used:
-                    params[m.group(1)] = sorted(set(params.get(m.group(1), [])) | set(used))
+            for macro, used in found[f]:
+                params[macro] = sorted(set(params.get(macro, [])) | set(used))
         return params
+
+
+def _grep_records(opts, pattern, files):
+    """(file, output) for each line grep -H -Z OPTS -E PATTERN prints over
+    FILES: the matching line, "LINE:TEXT" with -n, the match with -o."""
+    out = subprocess.run(
+        ["xargs", "-0", "-r", "-n", "2000", "grep", "-HZE"] + opts + [pattern],
+        input="\0".join(files).encode(), stdout=subprocess.PIPE,
+        check=False).stdout.decode("latin-1")
+    for rec in out.split("\n"):
+        f, _, rest = rec.partition("\0")
+        if rest:
+            yield f, rest
+
+
+def _includes(files):
+    """{file: [(line, quoted, name)]} of the #include lines of FILES (grep
+    reads them: most of the tree's files have some)."""
+    found = collections.defaultdict(list)
+    for f, rest in _grep_records(["-n"], r"^[[:space:]]*#[[:space:]]*include", files):
+        line, _, text = rest.partition(":")
+        m = INCLUDE.match(text)
+        if m:
+            found[f].append((int(line), m.group(1) == '"', m.group(2)))
+    return found
+
+
+def _line_starts(t):
+    """The offsets in T at which its lines start."""
+    starts, i = [0], t.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = t.find("\n", i + 1)
+    return starts
+
+
+def _define_lines(t):
+    """[(first line, last line)] of every #define of T."""
+    return [(t.count("\n", 0, a) + 1, t.count("\n", 0, b) + 1) for a, b in _define_spans(t)]
+
+
+def _function_macros(files):
+    """{file: [names of the function-like macros it defines]} of FILES."""
+    found = collections.defaultdict(list)
+    for f, m in _grep_records(
+            ["-o"], r"^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Za-z_][A-Za-z0-9_]*\(", files):
+        name = re.search(r"define\s+(\w+)\(", m)
+        if name:
+            found[f].append(name.group(1))
+    return found
+
+
+def _member_params(t, want):
+    """[(macro, [indices])]: the function-like macros of WANT that code T
+    defines, with their parameters used after -> or ., or pasted."""
+    out = []
+    for m in DEFINE.finditer(t):
+        if m.group(1) not in want or m.group(2) is None:
+            continue
+        body = m.group(3).replace("\\\n", " ")
+        ps = [p.strip() for p in m.group(2).split(",")]
+        used = [k for k, p in enumerate(ps) if p and p != "..." and re.search(
+            r"(?:->|\.)\s*%s\b|##\s*%s\b|\b%s\s*##" % ((re.escape(p),) * 3), body)]
+        if used:
+            out.append((m.group(1), used))
+    return out
+
+
+def _scan(t, member, bare, pasted):
+    """The occurrences in code T: [(name, line, col, inside a #define)] of
+    MEMBER, [(head, tail, line, col)] of the token pastes in member position
+    when PASTED, and [(macro, argument index, name, line, col of the
+    macro)] of the bare arguments BARE finds."""
+    starts = _line_starts(t)
+    defines = _define_spans(t)
+
+    def pos(i):
+        line = _bisect(starts, i)
+        return line + 1, i - starts[line]
+
+    members, pastes, bares = [], [], []
+    for m in member.finditer(t):
+        line, col = pos(m.start(1))
+        members.append((m.group(1), line, col, _inside(defines, m.start(1))))
+    if pasted:
+        for m in PASTE.finditer(t):
+            line, col = pos(m.start())
+            pastes.append((m.group(1), m.group(2), line, col))
+    for m in bare.finditer(t):
+        call = _enclosing_call(t, m.start())
+        if call:
+            line, col = pos(call[2])
+            bares.append((call[0], call[1], m.group(1), line, col))
+    return members, pastes, bares
 
 
 def _enclosing_call(t, i):
