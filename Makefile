@@ -8,7 +8,8 @@
 #   make check-kernel    the kernel runtime's self-test in a qemu-booted kernel
 #   make bench           runtime benchmarks (ratios)
 #   make bench-tree TREE=~/linux   tree-wide: refcount.cocci vs the kernel's
-#                        atomic_as_refcounter.cocci, as a ratio
+#                        atomic_as_refcounter.cocci, as a ratio (SCOPES,
+#                        HOSTS: see bench/tree.sh)
 #   make kernel-compile-check TREE=~/linux M="drivers/md fs/nfsd"
 #                        build before and after the conversion
 #   make install         headers, libraries and pkg-config file under PREFIX
@@ -42,7 +43,7 @@ bench:
 	$(MAKE) -C bench
 
 bench-tree:
-	bench/tree.sh "$(TREE)" $(J)
+	HOSTS="$(HOSTS)" bench/tree.sh "$(TREE)" $(J)
 
 kernel-compile-check:
 	scripts/kernel-compile-check.sh $(if $(J),-j "$(J)") "$(TREE)" $(M)
