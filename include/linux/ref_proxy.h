@@ -18,6 +18,7 @@
 
 #include <linux/compiler.h>
 
+struct device;
 struct ref_proxy;
 struct ref_proxy_provider;
 
@@ -40,6 +41,8 @@ struct ref_proxy_access {
 #define REF_PROXY_ACCESS_INIT	{ .rpp = NULL }
 
 struct ref_proxy_provider *ref_proxy_provider_alloc(void *res);
+struct ref_proxy_provider *devm_ref_proxy_provider_alloc(struct device *dev,
+							 void *res);
 void ref_proxy_provider_free(struct ref_proxy_provider *rpp);
 struct ref_proxy *ref_proxy_alloc(struct ref_proxy_provider *rpp);
 void ref_proxy_free(struct ref_proxy *proxy);

@@ -3,6 +3,7 @@
  * ref_proxy: SRCU-protected weak references to a revocable resource.
  * See include/linux/ref_proxy.h for the model.
  */
+#include <linux/device.h>
 #include <linux/export.h>
 #include <linux/kref.h>
 #include <linux/ref_proxy.h>
@@ -85,6 +86,39 @@ void ref_proxy_provider_free(struct ref_proxy_provider *rpp)
 	kref_put(&rpp->kref, ref_proxy_provider_release);
 }
 EXPORT_SYMBOL_GPL(ref_proxy_provider_free);
+
+static void devm_ref_proxy_provider_release(void *data)
+{
+	ref_proxy_provider_free(data);
+}
+
+/**
+ * devm_ref_proxy_provider_alloc() - device-managed ref_proxy_provider_alloc()
+ * @dev: the device whose unbinding revokes the resource
+ * @res: the resource (not NULL)
+ *
+ * The provider is revoked and dropped by devres when @dev is unbound, after
+ * its driver's remove() has returned. That is only right when @res itself is
+ * devm-managed on @dev and was allocated before this call (devres releases
+ * in reverse order): anything remove() frees must be revoked by hand with
+ * ref_proxy_provider_free() at the start of remove() instead.
+ *
+ * Context: process context, may sleep.
+ * Return: the provider; NULL on failure (nothing is left to release).
+ */
+struct ref_proxy_provider *devm_ref_proxy_provider_alloc(struct device *dev,
+							 void *res)
+{
+	struct ref_proxy_provider *rpp;
+
+	rpp = ref_proxy_provider_alloc(res);
+	if (!rpp)
+		return NULL;
+	if (devm_add_action_or_reset(dev, devm_ref_proxy_provider_release, rpp))
+		return NULL;
+	return rpp;
+}
+EXPORT_SYMBOL_GPL(devm_ref_proxy_provider_alloc);
 
 /**
  * ref_proxy_alloc() - create a consumer handle
