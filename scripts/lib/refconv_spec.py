@@ -9,7 +9,14 @@ One directive per line, '#' starts a comment, blank lines are ignored:
     ref TYPE GET PUT            pointer fields to struct TYPE become typed
                                 struct ref wrappers (ref_wrap)
     proxy TYPE FIELD            FIELD of struct TYPE points to a revocable
-                                resource (ref_proxy)
+                                resource, revoked by "x->FIELD = NULL;"
+    proxy TYPE FIELD revoked-by FLAG
+                                ... that stays valid (its owner holds a
+                                reference) and is revoked by setting FLAG
+    proxy TYPE FIELD provider RTYPE SETUP TEARDOWN
+                                ... whose provider lives in struct RTYPE,
+                                allocated in SETUP(), revoked in TEARDOWN()
+                                (ref_proxy)
     rc_check TYPE [accessors]   perf-style reference-count checking of TYPE
 
 Used by scripts/run-cocci.sh (to validate the file before anything runs) and
@@ -26,10 +33,13 @@ DIRECTIVES = {
     "grab": (3, 4, "grab TYPE FIELD GET [PUT]"),
     "track": (1, 1, "track STRUCT"),
     "ref": (3, 3, "ref TYPE GET PUT"),
-    "proxy": (2, 2, "proxy TYPE FIELD"),
+    "proxy": (2, 6, "proxy TYPE FIELD [revoked-by FLAG | provider RTYPE "
+              "SETUP TEARDOWN]"),
     "rc_check": (1, 2, "rc_check TYPE [accessors]"),
 }
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# the forms of "proxy" after TYPE FIELD: keyword -> number of words after it
+PROXY_FORMS = {"revoked-by": 1, "provider": 3}
 
 
 class SpecError(Exception):
@@ -49,9 +59,12 @@ def parse(path):
                 raise SpecError("%s:%d: unknown directive '%s' (known: %s)"
                                 % (path, n, d, ", ".join(sorted(DIRECTIVES))))
             lo, hi, usage = DIRECTIVES[d]
-            if not lo <= len(args) <= hi:
+            if not lo <= len(args) <= hi or (d == "proxy" and len(args) > 2 and
+                                             PROXY_FORMS.get(args[2]) != len(args) - 3):
                 raise SpecError("%s:%d: '%s' takes: %s" % (path, n, d, usage))
-            for a in args:
+            for i, a in enumerate(args):
+                if d == "proxy" and i == 2:
+                    continue
                 if d == "rc_check" and a is args[-1] and len(args) == 2:
                     if a != "accessors":
                         raise SpecError("%s:%d: '%s' is not 'accessors' (%s)"
