@@ -31,6 +31,23 @@
 /// is never set to NULL, or the function has no
 /// obvious revoked value (other return types, several error labels, a lock
 /// held without an error label).
+///
+/// "proxy TYPE FIELD revoked-by FLAG" is the hot-unplug driver's shape
+/// (drivers/usb/usb-skeleton.c): FIELD holds the owner's own reference
+/// (usb_get_intf() in probe, usb_put_intf() in delete) and stays a plain
+/// pointer for the owner's calls, and "x->FLAG = 1;" marks the removal.
+/// The struct gets FIELD_provider and FIELD_proxy beside FIELD, set up
+/// right after "x->FIELD = R;" (failing as the function fails, or through
+/// the label of the next goto where it has several); the store becomes the
+/// revocation; each "if (x->FLAG) S" that leaves the function becomes
+/// REF_PROXY_GET(x->FIELD_proxy, FIELD) { if (!FIELD) S ... }, the block
+/// running to the end of the locked region the test is in, unless that
+/// region sleeps (wait_event*(), a blocking USB transfer: the revocation's
+/// synchronize_srcu() would wait on it), takes another lock or has a goto
+/// or label; then it is the test alone. Inside a block the field's uses
+/// become the local, but not the owner's calls (get/put, autopm,
+/// unregister...) nor copies. The flag member goes away when nothing else
+/// reads it; otherwise it and its store stay and the revocation follows.
 //
 // The definition is usually in a header and the uses in .c files, so the
 // driver runs a collect pass, scripts/decide-ref_proxy.py decides per field,
@@ -45,6 +62,8 @@
 //                       assign, wrap, return, bad), and why it cannot be
 //                       rewritten, if it cannot
 //   free T F            kfree(E), kvfree(E) or free(E) of a struct T *E
+//   fguard, fstore, fread, fsetup, fconv T F ...
+//                       the flag form's sites (scripts/decide-ref_proxy.py)
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The refconv developers.
@@ -70,11 +89,21 @@ import refconv_cocci as rc
 rc.require_driver("ref_proxy.cocci")
 import refconv_spec
 
-PAIRS = set((a[0], a[1]) for a in refconv_spec.load()["proxy"])
+SPEC = refconv_spec.load()["proxy"]
+PAIRS = set((a[0], a[1]) for a in SPEC)
+# "proxy T F revoked-by FLAG": (T, F) -> FLAG
+FLAGS = {(a[0], a[1]): a[3] for a in SPEC if a[2:3] == ("revoked-by",)}
+FLAGNAMES = set(FLAGS.values())
 FIELDS = set(f for (_, f) in PAIRS)
 TYPES = set(t for (t, _) in PAIRS)
 # (TYPE, FIELD) -> resource type, for the fields the decide step converts
 OK = {(r[0], r[1]): r[2] for r in rc.rows("fields")}
+# the fields of OK: the NULL form's patch rules look for nothing else (a
+# function with many uses of another field makes them slow)
+OKFIELDS = set(f for (_, f) in OK)
+# flag-revoked fields converted: (TYPE, FIELD) -> (RT, FLAG, whether the
+# flag member goes away)
+FOK = {(r[0], r[1]): (r[2], r[3], r[4] == "drop") for r in rc.rows("flagfields")}
 # fields that already are consumer handles: nothing to say about them
 PAIRS.difference_update((r[0], r[1]) for r in rc.rows("converted"))
 SITES = rc.Sites()
@@ -94,6 +123,8 @@ NOFN = "refconv_no_such_function_"
 RET = {}
 RETVARS = {}
 LABELS = {}
+# (line, label) of each goto, per function
+GOTOS = {}
 ERRPAIRS = {}
 LOCKED = set()
 NAMES = {}
@@ -108,10 +139,57 @@ INC = rc.LastInclude()
 CHANGED = [False]
 
 def cand(t, f):
-    return (t, f) in PAIRS
+    """A field of the NULL form ("x->FIELD = NULL;" revokes it)."""
+    return (t, f) in PAIRS and (t, f) not in FLAGS
+
+def fcand(t, fl):
+    """The spec fields of struct T that the flag FL revokes."""
+    return sorted(f for (tt, f), x in FLAGS.items() if tt == t and x == fl and (t, f) in PAIRS)
+
+def isflag(fl):
+    return fl in FLAGNAMES
+
+def drops(t, fl):
+    """Whether the flag member FL of struct T goes away."""
+    return any(x[1] == fl and x[2] for (tt, _), x in FOK.items() if tt == t)
+
+# calls through which the owner holds and drops its own reference: they keep
+# the plain pointer, also inside an access, and are never made conditional
+OWNER = ("get", "put", "autopm", "unregister", "deregister", "notifier",
+         "free", "release", "kill")
+
+def owner_call(fn):
+    return any(w in fn for w in OWNER)
+
+# sleeping waits that an access must not span: the revocation's
+# synchronize_srcu() would wait for the event too
+SLEEPS = ("wait_event", "wait_for_completion", "usb_bulk_msg",
+          "usb_control_msg", "usb_interrupt_msg", "msleep", "ssleep",
+          "usleep_range", "schedule", "pthread_cond_wait", "sleep")
+
+def sleeps(fn):
+    return any(fn.startswith(w) for w in SLEEPS)
+
+UNLOCKS = {"mutex_unlock", "spin_unlock", "spin_unlock_irq",
+           "spin_unlock_irqrestore", "spin_unlock_bh", "read_unlock",
+           "write_unlock", "up", "up_read", "up_write", "rcu_read_unlock",
+           "srcu_read_unlock", "pthread_mutex_unlock", "pthread_rwlock_unlock"}
+
+def guard_why(s):
+    """Why the statement S run when the flag is set is not a revoked path
+    that a REF_PROXY_GET block may wrap, or None."""
+    t = str(s)
+    if not re.search(r"\b(return|goto)\b", t):
+        return "does not leave the function: the flag decides something else"
+    if re.search(r"\b(\w*(delete|free|release|put)\w*)\s*\(", t):
+        return "releases the holder: it cannot run inside an access"
+    return None
 
 def okf(t, f):
     return (t, f) in OK
+
+def okfield(f):
+    return f in OKFIELDS
 
 def isfield(f):
     return f in FIELDS
@@ -156,6 +234,22 @@ def revoked(p, err):
         return None, "several labels: the revoked path needs a hand-picked exit"
     return None, "%s() returns %s: no obvious revoked value" \
         % (p[0].current_element, ret or "an unknown type")
+
+def setup_failure(p):
+    """The way the set-up at P fails: the function's own revoked path for
+    -ENOMEM or, where it has several error labels, "ret = -ENOMEM; goto L;"
+    with L the label of the first goto after P (what the next failure would
+    release is what is allocated here) and ret the variable it returns.
+    (statement text, None) or (None, why not)."""
+    rs, why = revoked(p, "ENOMEM")
+    if rs is not None:
+        return rs, why
+    k = fkey(p)
+    xs = RETVARS.get(k, set())
+    later = sorted(g for g in GOTOS.get(k, []) if g[0] > int(p[0].line))
+    if RET.get(k, "") not in INTS or len(xs) != 1 or not later:
+        return None, why
+    return "{ %s = -ENOMEM; goto %s; }" % (next(iter(xs)), later[0][1]), None
 
 def variant(t, f, p, err, goto):
     """The revoked path for ERR of the function at P, for the patch rules
@@ -238,7 +332,7 @@ F << def.F;
 RT << def.RT;
 p << def.p;
 @@
-if cand(T, F):
+if (T, F) in PAIRS:
     if MODE[0] == "collect":
         rc.emit("def", p, T, F, RT)
     else:
@@ -310,6 +404,7 @@ L << flabel.L;
 p << flabel.p;
 @@
 LABELS.setdefault(fkey(p), set()).add(L)
+GOTOS.setdefault(fkey(p), []).append((int(p[0].line), L))
 
 @ferr@
 identifier x, L;
@@ -665,6 +760,114 @@ else:
         if t == T:
             rc.emit("free", p, T, f)
 
+// "proxy TYPE FIELD revoked-by FLAG": FIELD stays the owner's plain pointer;
+// what the decide step needs is where FLAG is set, tested and read, where
+// FIELD is set up, and whether the struct already has the proxy
+
+@fconv depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier PX;
+position p;
+@@
+struct T { ... struct ref_proxy *PX@p; ... };
+
+@script:python depends on collect@
+T << fconv.T;
+PX << fconv.PX;
+p << fconv.p;
+@@
+for (t, f) in FLAGS:
+    if t == T and PX == f + "_proxy":
+        rc.emit("fconv", p, T, f)
+
+@fguard depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python() { isflag(FL) };
+struct T *E;
+statement S;
+position p;
+@@
+if (E->FL@p) S
+
+@script:python@
+T << fguard.T;
+FL << fguard.FL;
+S << fguard.S;
+p << fguard.p;
+@@
+for f in fcand(T, FL):
+    DONE.add(rc.key(p))
+    if MODE[0] != "collect":
+        SITES.tell(p, MODE[0])
+    else:
+        rc.emit("fguard", p, T, f, guard_why(S) or "")
+
+@fstore depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python() { isflag(FL) };
+struct T *E;
+expression C;
+position p;
+@@
+E->FL@p = C;
+
+@script:python@
+T << fstore.T;
+FL << fstore.FL;
+C << fstore.C;
+p << fstore.p;
+@@
+for f in fcand(T, FL):
+    DONE.add(rc.key(p))
+    if MODE[0] != "collect":
+        SITES.tell(p, MODE[0])
+    elif str(C).strip() in ("0", "false"):
+        rc.emit("fread", p, T, f)
+    else:
+        rc.emit("fstore", p, T, f)
+
+@fread depends on collect@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python() { isflag(FL) };
+struct T *E;
+position p : script:python() { fresh(p) };
+@@
+E->FL@p
+
+@script:python@
+T << fread.T;
+FL << fread.FL;
+p << fread.p;
+@@
+for f in fcand(T, FL):
+    rc.emit("fread", p, T, f)
+
+@fsetup depends on !patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+expression R;
+position p;
+@@
+E->F@p = R;
+
+@script:python@
+T << fsetup.T;
+F << fsetup.F;
+R << fsetup.R;
+p << fsetup.p;
+@@
+if (T, F) in FLAGS and (T, F) in PAIRS:
+    if MODE[0] != "collect":
+        SITES.tell(p, MODE[0])
+    elif str(R).strip() == "NULL":
+        rc.emit("fsetup", p, T, F, "cleared to NULL as well: use the NULL form "
+                "(\"proxy %s %s\")" % (T, F))
+    else:
+        _, why = setup_failure(p)
+        rc.emit("fsetup", p, T, F, "" if why is None else
+                "the set-up cannot fail cleanly: " + why)
+
 @finalize:python depends on collect@
 @@
 rc.finish()
@@ -704,7 +907,7 @@ position p : script:python() { changes(p) };
 
 @pfn depends on patch@
 identifier T : script:python() { istype(T) };
-identifier F : script:python() { isfield(F) };
+identifier F : script:python() { okfield(F) };
 identifier fn;
 struct T *E;
 position p;
@@ -1101,12 +1304,15 @@ F;
 PF;
 @@
 fs = sorted(f for (t, f) in OK if t == T)
-if not fs:
+ffs = sorted(f for (t, f) in FOK if t == T)
+if not fs and not ffs:
     cocci.include_match(False)
 else:
+    # a flag-revoked field's consumer is FIELD_proxy; FIELD is the owner's
     CHANGED[0] = True
-    coccinelle.F = cocci.make_ident(fs[0])
-    coccinelle.PF = cocci.make_ident(fs[0] + "_provider")
+    f = fs[0] if fs else ffs[0]
+    coccinelle.F = cocci.make_ident(f if fs else f + "_proxy")
+    coccinelle.PF = cocci.make_ident(f + "_provider")
 
 // a free that every path from the function's entry reaches through the
 // revocation only needs the consumer freed: a second, NULL-safe
@@ -1149,6 +1355,276 @@ position p : script:python() { rc.key(p) in REVFREE };
   kf(E);
 )
 
+// ---------------------------------------------------------------------------
+// patch, "proxy TYPE FIELD revoked-by FLAG": FIELD stays the owner's plain
+// pointer (its get/put, autopm and unregister calls keep using it, on every
+// path); the provider and the consumer are new members beside it
+
+@fdefp depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+type RT;
+position p : script:python(T, F) { (T, F) in FOK };
+@@
+struct T { ... RT *F@p; ... };
+
+@script:python fdefn@
+F << fdefp.F;
+PF;
+PX;
+@@
+CHANGED[0] = True
+coccinelle.PF = cocci.make_ident(F + "_provider")
+coccinelle.PX = cocci.make_ident(F + "_proxy")
+
+@depends on patch@
+identifier fdefp.T, fdefp.F, fdefn.PF, fdefn.PX;
+type fdefp.RT;
+@@
+struct T { ...
++ struct ref_proxy_provider *PF;
++ struct ref_proxy *PX;
+  RT *F;
+  ...
+};
+
+// the flag member goes when nothing but its store and tests read it
+
+@depends on patch@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python(T) { drops(T, FL) };
+type FT;
+constant c;
+@@
+struct T { ...
+- FT FL:c;
+  ...
+};
+
+@depends on patch@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python(T) { drops(T, FL) };
+type FT;
+@@
+struct T { ...
+- FT FL;
+  ...
+};
+
+// the tests "if (x->FLAG) S", S leaving the function: one access from the
+// test to the end of the locked region it is in (when the region has no
+// sleeping wait and takes no other lock), else around the test alone
+
+@pflg depends on patch@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python() { isflag(FL) };
+identifier fn;
+struct T *E;
+statement S;
+position p : script:python() { SITES.kind(p) == "fguard" };
+@@
+fn(...) { <+... if (E->FL@p) S ...+> }
+
+@script:python pfls@
+T << pflg.T;
+FL << pflg.FL;
+p << pflg.p;
+fn << pflg.fn;
+FN;
+F;
+R;
+RT;
+PX;
+@@
+fs = [f for f in fcand(T, FL) if (T, f) in FOK]
+coccinelle.FN = cocci.make_ident(fn if fs else NOFN)
+if fs:
+    CHANGED[0] = True
+    coccinelle.F = cocci.make_ident(fs[0])
+    coccinelle.R = cocci.make_ident(local_name(p, fs[0]))
+    coccinelle.RT = cocci.make_type(FOK[(T, fs[0])][0])
+    coccinelle.PX = cocci.make_ident(fs[0] + "_proxy")
+
+@depends on patch@
+identifier pfls.FN, pflg.T, pflg.FL, pfls.R, pfls.PX;
+struct T *E;
+statement S;
+identifier slp : script:python() { sleeps(slp) };
+identifier lk : script:python() { lk in LOCKS };
+identifier ul : script:python() { ul in UNLOCKS };
+identifier L;
+expression list es;
+iterator name REF_PROXY_GET;
+@@
+FN(...) { <...
++ REF_PROXY_GET(E->PX, R) {
+  if (
+- E->FL
++ !R
+  ) S
+  ... when != slp(...)
+      when != lk(...)
+      when != goto L;
+      when != L:
++ }
+- ul(es);
++ ul(es);
+...> }
+
+@depends on patch@
+identifier pfls.FN, pflg.T, pflg.FL, pfls.R, pfls.PX;
+struct T *E;
+statement S;
+iterator name REF_PROXY_GET;
+@@
+FN(...) { <...
++ REF_PROXY_GET(E->PX, R) {
+  if (
+- E->FL
++ !R
+  ) S
++ }
+...> }
+
+// inside an access, the resource is the block's local; the owner's calls
+// and anything that would let the pointer escape keep the owner's pointer
+
+@depends on patch@
+identifier pfls.FN, pflg.T, pfls.F, pfls.R, pfls.PX;
+identifier own : script:python() { owner_call(own) };
+struct T *E;
+expression X;
+iterator name REF_PROXY_GET;
+@@
+FN(...) { <...
+REF_PROXY_GET(E->PX, R) {
+	<...
+(
+	own(..., E->F, ...)
+|
+	X = E->F
+|
+-	E->F
++	R
+)
+	...>
+}
+...> }
+
+@depends on patch exists@
+identifier pfls.FN, pfls.R;
+type pfls.RT;
+expression P;
+statement S;
+iterator name REF_PROXY_GET;
+@@
+FN(...) {
++ RT *R;
+  ... when != RT *R;
+  REF_PROXY_GET(P, R) S
+  ... when any
+}
+
+@depends on patch@
+identifier pfls.FN, pfls.R;
+type pfls.RT;
+statement S;
+@@
+FN(...) {
+  RT *R;
++
+  S
+  ... when any
+}
+
+// the store that sets the flag revokes (and stays if the flag does)
+
+@pfst depends on patch@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python() { isflag(FL) };
+struct T *E;
+expression C;
+position p : script:python() { SITES.kind(p) == "fstore" };
+@@
+E->FL@p = C;
+
+@script:python pfsn@
+T << pfst.T;
+FL << pfst.FL;
+PF;
+@@
+fs = [f for f in fcand(T, FL) if (T, f) in FOK]
+if not fs:
+    cocci.include_match(False)
+else:
+    CHANGED[0] = True
+    coccinelle.PF = cocci.make_ident(fs[0] + "_provider")
+
+@depends on patch@
+identifier pfst.T, pfst.FL, pfsn.PF;
+struct T *E;
+expression C;
+position p : script:python(T, FL) { SITES.kind(p) == "fstore" and drops(T, FL) };
+@@
+- E->FL@p = C;
++ ref_proxy_provider_free(E->PF);
++ E->PF = NULL;
+
+@depends on patch@
+identifier pfst.T, pfst.FL, pfsn.PF;
+struct T *E;
+expression C;
+position p : script:python(T, FL) { SITES.kind(p) == "fstore" and not drops(T, FL) };
+@@
+  E->FL@p = C;
++ ref_proxy_provider_free(E->PF);
++ E->PF = NULL;
+
+// the set-up: the provider and the consumer right after the owner's
+// pointer is set, failing the way the function already fails
+
+@pfsu depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+expression R;
+position p : script:python() { SITES.kind(p) == "fsetup" };
+@@
+E->F@p = R;
+
+@script:python pfsx@
+T << pfsu.T;
+F << pfsu.F;
+E << pfsu.E;
+p << pfsu.p;
+PF;
+PX;
+FAIL;
+@@
+rm, _ = setup_failure(p)
+if (T, F) not in FOK or rm is None:
+    cocci.include_match(False)
+else:
+    CHANGED[0] = True
+    pf, px = F + "_provider", F + "_proxy"
+    coccinelle.PF = cocci.make_ident(pf)
+    coccinelle.PX = cocci.make_ident(px)
+    coccinelle.FAIL = cocci.make_stmt(
+        "if (!%s->%s) {\nref_proxy_provider_free(%s->%s);\n%s->%s = NULL;\n%s\n}"
+        % (E, px, E, pf, E, pf, rm.strip("{} ")))
+
+@depends on patch@
+identifier pfsu.T, pfsu.F, pfsx.PF, pfsx.PX;
+struct T *E;
+expression R;
+statement pfsx.FAIL;
+position pfsu.p;
+@@
+  E->F@p = R;
++ E->PF = ref_proxy_provider_alloc(E->F);
++ E->PX = ref_proxy_alloc(E->PF);
++ FAIL
+
 // the runtime's header, after the file's last #include <...>
 
 @haslinux depends on patch@
@@ -1159,7 +1635,7 @@ position p : script:python() { rc.key(p) in REVFREE };
 @@
 \(#include <linux/ref_proxy.h>\|#include <refconv/ref_proxy.h>\)
 
-@inc depends on patch && !hasinc && (defp || pfn || pfree)@
+@inc depends on patch && !hasinc && (defp || pfn || pfree || fdefp || pflg || pfst)@
 position p;
 @@
 #include <...>@p

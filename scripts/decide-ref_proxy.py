@@ -26,8 +26,19 @@ writes them:
                               bad) and, if it cannot be rewritten, why
     free  TYPE FIELD          kfree(x) (kvfree, free) of a struct TYPE
 
+and, for "proxy TYPE FIELD revoked-by FLAG" (FIELD stays the owner's pointer):
+    fguard  TYPE FIELD WHY    "if (x->FLAG) S": S is the revoked path unless
+                              WHY says why not
+    fstore  TYPE FIELD        "x->FLAG = C;", C not 0: the revocation
+    fread   TYPE FIELD        any other use of x->FLAG (the flag stays)
+    fsetup  TYPE FIELD WHY    "x->FIELD = R;" and why it cannot fail cleanly
+    fconv   TYPE FIELD        struct TYPE already has FIELD_proxy
+
 This conversion's own tables, read by the apply pass:
     fields     TYPE  FIELD  RT   the fields converted, with the resource type
+    flagfields TYPE FIELD RT FLAG drop|keep
+                                 the flag-revoked fields converted, and whether
+                                 the flag member goes away
     converted  TYPE  FIELD       fields that already are consumer handles:
                                  nothing is said about them
 """
@@ -46,11 +57,21 @@ CHANGE = {"setup": "set-up of %s.%s: ref_proxy provider and consumer",
           "check": "revoked test of %s.%s: REF_PROXY_GET() block",
           "assign": "access to %s.%s: REF_PROXY_GET() block, -ENODEV when revoked"}
 ACCESS = "access to %s.%s: REF_PROXY_GET() block"
+FCHANGE = {"fsetup": "set-up of %s.%s: ref_proxy provider and consumer beside the "
+           "owner's pointer",
+           "fstore": "revocation of %s.%s: ref_proxy_provider_free()",
+           "fguard": "revoked test of %s.%s: REF_PROXY_GET() block"}
 
 
 def pairs():
     """The (TYPE, FIELD) pairs of the spec's "proxy" lines."""
     return [(a[0], a[1]) for a in refconv_spec.load()["proxy"]]
+
+
+def flags():
+    """(TYPE, FIELD) -> FLAG of the spec's "proxy ... revoked-by FLAG"."""
+    return {(a[0], a[1]): a[3] for a in refconv_spec.load()["proxy"]
+            if a[2:3] == ("revoked-by",)}
 
 
 def names(path, files):
@@ -62,7 +83,8 @@ def names(path, files):
     if not ps:
         work.write("candidates", [])
         return
-    field = re.compile(r"\b(?:%s)\b" % "|".join(sorted(set(f for (_, f) in ps))))
+    words = set(f for (_, f) in ps) | set(flags().values())
+    field = re.compile(r"\b(?:%s)\b" % "|".join(sorted(words)))
     holder = re.compile(r"\b(?:%s)\b" % "|".join(sorted(set(t for (t, _) in ps))))
     free = re.compile(r"\b(?:kfree|kvfree|free)\s*\(")
     texts = {f: decide_common.text(f) for f in files}
@@ -84,6 +106,7 @@ class Seen:
         self.uses = {}      # pair -> {pos}
         self.forms = {}     # pair -> {pos: (form, why)}
         self.frees = {}     # pair -> [pos]
+        self.flag = {}      # pair -> {kind: {pos: why}} of the f* records
 
     def add(self, r):
         """One collect record."""
@@ -98,6 +121,13 @@ class Seen:
             self.forms.setdefault(pair, {}).setdefault(pos, (r[6], r[7]))
         elif kind == "free":
             self.frees.setdefault(pair, []).append(pos)
+        elif kind.startswith("f"):
+            self.flag.setdefault(pair, {}).setdefault(kind, {}).setdefault(
+                pos, r[6] if len(r) > 6 else "")
+
+    def fl(self, pair, kind):
+        """{pos: why} of the KIND flag records of PAIR."""
+        return self.flag.get(pair, {}).get(kind, {})
 
 
 def read_seen(work):
@@ -145,6 +175,21 @@ def is_handle(seen, pair):
     return len(rts) == 1 and next(iter(rts)).replace(" ", "") == "structref_proxy"
 
 
+def flag_problem(seen, pair, flag):
+    """Why the flag-revoked PAIR is kept, or None."""
+    if not seen.fl(pair, "fstore"):
+        return "%s is never set: no removal to protect against" % flag
+    for kind, what in (("fsetup", "set-up"), ("fguard", "test of %s" % flag)):
+        for pos, why in sorted(seen.fl(pair, kind).items(), key=lambda i: _order(i[0])):
+            if why and kind == "fsetup":
+                return "%s (%s:%s)" % (why, pos[0], pos[1])
+    if not seen.fl(pair, "fsetup"):
+        return "no set-up (x->%s = ...;) seen: nowhere to allocate the provider" % pair[1]
+    if not [w for w in seen.fl(pair, "fguard").values() if not w]:
+        return "no \"if (x->%s) return/goto\" test: no access to protect" % flag
+    return None
+
+
 class Decision:
     """The verdict per pair: converted (with its resource type), kept (with
     the reason) or already a handle."""
@@ -153,10 +198,22 @@ class Decision:
         self.ok = {}            # pair -> RT
         self.blocked = {}       # pair -> why
         self.converted = []     # pairs already converted
+        self.flagged = {}       # flag pair -> (RT, FLAG, drop|keep)
+        fls = flags()
         for pair in pairs():
             why = definition_problem(seen, pair)
-            if why is None and is_handle(seen, pair):
+            if why is None and (is_handle(seen, pair) or seen.fl(pair, "fconv")):
                 self.converted.append(pair)
+                continue
+            if pair in fls:
+                why = why or flag_problem(seen, pair, fls[pair])
+                if why is None:
+                    rt = next(iter(seen.defs[pair]))
+                    self.ok[pair] = rt
+                    self.flagged[pair] = (rt, fls[pair], "keep" if seen.fl(pair, "fread") or [
+                        w for w in seen.fl(pair, "fguard").values() if w] else "drop")
+                else:
+                    self.blocked[pair] = why
                 continue
             why = why or use_problem(seen, pair) or revoke_problem(seen, pair)
             if why is None:
@@ -179,7 +236,10 @@ def site_rows(seen, d):
     for pair in sorted(seen.defsites):
         if d.speaks_of(pair):
             for pos in seen.defsites[pair]:
-                out.append(("def", pos, pair, "WARNING: %s.%s becomes a ref_proxy "
+                out.append(("def", pos, pair, "WARNING: %s.%s gets a ref_proxy "
+                            "provider and consumer, revoked where %s is set"
+                            % (pair + (d.flagged[pair][1],))) if pair in d.flagged else
+                           ("def", pos, pair, "WARNING: %s.%s becomes a ref_proxy "
                             "consumer handle" % pair) if pair in d.ok else
                            ("kept", pos, pair, d.kept(pair)))
     for pair in sorted(seen.forms):
@@ -190,6 +250,18 @@ def site_rows(seen, d):
                 out.append((form, pos, pair, "WARNING: " + CHANGE.get(form, ACCESS) % pair))
             else:
                 out.append(("kept", pos, pair, d.kept(pair, why)))
+    for pair in sorted(seen.flag):
+        if not d.speaks_of(pair):
+            continue
+        for kind in ("fsetup", "fstore", "fguard"):
+            for pos, why in seen.fl(pair, kind).items():
+                if pair not in d.ok:
+                    out.append(("kept", pos, pair, d.kept(pair)))
+                elif why:
+                    out.append(("kept", pos, pair, "INFO: %s.%s: %s stays: %s"
+                                % (pair + (d.flagged[pair][1], why))))
+                else:
+                    out.append((kind, pos, pair, "WARNING: " + FCHANGE[kind] % pair))
     for pair in sorted(seen.frees):
         if pair in d.ok:
             for pos in seen.frees[pair]:
@@ -210,6 +282,8 @@ def unit_files(seen, pair):
     first = sorted(seen.defsites[pair], key=_order)[0][0]
     rest = set(p[0] for p in seen.forms.get(pair, {}))
     rest.update(p[0] for p in seen.frees.get(pair, []))
+    for recs in seen.flag.get(pair, {}).values():
+        rest.update(p[0] for p in recs)
     return [first] + sorted(rest - {first})
 
 
@@ -243,7 +317,9 @@ def decide(path):
     work.write_groups(units)
     work.write("files", sorted(set(s[1] for s in st)))
     work.write("files.patch", sorted(set(f for _, _, fs in units for f in fs)))
-    work.write_rows("fields", [p + (d.ok[p],) for p in pairs() if p in d.ok])
+    work.write_rows("fields", [p + (d.ok[p],) for p in pairs()
+                               if p in d.ok and p not in d.flagged])
+    work.write_rows("flagfields", [p + d.flagged[p] for p in pairs() if p in d.flagged])
     work.write_rows("converted", d.converted)
     print(verdict(seen, d))
 
