@@ -1289,76 +1289,99 @@ FN(...) {
   ... when any
 }
 
-// the holder's release frees both handles (revoking if still needed)
-
-@pfree depends on patch@
-identifier T : script:python() { istype(T) };
-struct T *E;
-identifier kf = {kfree, kvfree, free};
-@@
-kf(E);
-
-@script:python pff@
-T << pfree.T;
-F;
-PF;
-@@
-fs = sorted(f for (t, f) in OK if t == T)
-ffs = sorted(f for (t, f) in FOK if t == T)
-if not fs and not ffs:
-    cocci.include_match(False)
-else:
-    # a flag-revoked field's consumer is FIELD_proxy; FIELD is the owner's
-    CHANGED[0] = True
-    f = fs[0] if fs else ffs[0]
-    coccinelle.F = cocci.make_ident(f if fs else f + "_proxy")
-    coccinelle.PF = cocci.make_ident(f + "_provider")
-
-// a free that every path from the function's entry reaches through the
-// revocation only needs the consumer freed: a second, NULL-safe
-// ref_proxy_provider_free() would read like a double free in review
-
-@revfree depends on patch@
-identifier pfree.T, pfree.kf, pff.F, pff.PF, fn;
-struct T *E;
-position p;
-@@
-fn(...) {
-  ... when != kf(E)
-  ref_proxy_provider_free(E->PF);
-  E->PF = NULL;
-  ... when != E->PF = ...
-      when != kf(E)
-  kf@p(E);
-  ... when any
-}
-
-@script:python@
-p << revfree.p;
-@@
-REVFREE.add(rc.key(p))
-
-// one rule for both: a rule that changes a function makes spatch re-parse
-// it, and positions taken before no longer match
-
-@depends on patch@
-identifier pfree.T, pfree.kf, pff.F, pff.PF;
-struct T *E;
-position p : script:python() { rc.key(p) in REVFREE };
-@@
-(
-+ ref_proxy_free(E->F);
-  kf@p(E);
-|
-+ ref_proxy_provider_free(E->PF);
-+ ref_proxy_free(E->F);
-  kf(E);
-)
-
 // ---------------------------------------------------------------------------
 // patch, "proxy TYPE FIELD revoked-by FLAG": FIELD stays the owner's plain
 // pointer (its get/put, autopm and unregister calls keep using it, on every
 // path); the provider and the consumer are new members beside it
+
+// the set-up: the provider and the consumer right after the owner's
+// pointer is set, failing the way the function already fails
+
+@pfsu depends on patch@
+identifier T : script:python() { istype(T) };
+identifier F : script:python() { isfield(F) };
+struct T *E;
+expression R;
+position p : script:python() { SITES.kind(p) == "fsetup" };
+@@
+E->F@p = R;
+
+@script:python pfsx@
+T << pfsu.T;
+F << pfsu.F;
+E << pfsu.E;
+p << pfsu.p;
+PF;
+PX;
+FAIL;
+@@
+rm, _ = setup_failure(p)
+if (T, F) not in FOK or rm is None:
+    cocci.include_match(False)
+else:
+    CHANGED[0] = True
+    pf, px = F + "_provider", F + "_proxy"
+    coccinelle.PF = cocci.make_ident(pf)
+    coccinelle.PX = cocci.make_ident(px)
+    coccinelle.FAIL = cocci.make_stmt(
+        "if (!%s->%s) {\nref_proxy_provider_free(%s->%s);\n%s->%s = NULL;\n%s\n}"
+        % (E, px, E, pf, E, pf, rm.strip("{} ")))
+
+@depends on patch@
+identifier pfsu.T, pfsu.F, pfsx.PF, pfsx.PX;
+struct T *E;
+expression R;
+statement pfsx.FAIL;
+position pfsu.p;
+@@
+  E->F@p = R;
++ E->PF = ref_proxy_provider_alloc(E->F);
++ E->PX = ref_proxy_alloc(E->PF);
++ FAIL
+
+
+// the store that sets the flag revokes (and stays if the flag does)
+
+@pfst depends on patch@
+identifier T : script:python() { istype(T) };
+identifier FL : script:python() { isflag(FL) };
+struct T *E;
+expression C;
+position p : script:python() { SITES.kind(p) == "fstore" };
+@@
+E->FL@p = C;
+
+@script:python pfsn@
+T << pfst.T;
+FL << pfst.FL;
+PF;
+@@
+fs = [f for f in fcand(T, FL) if (T, f) in FOK]
+if not fs:
+    cocci.include_match(False)
+else:
+    CHANGED[0] = True
+    coccinelle.PF = cocci.make_ident(fs[0] + "_provider")
+
+@depends on patch@
+identifier pfst.T, pfst.FL, pfsn.PF;
+struct T *E;
+expression C;
+position p : script:python(T, FL) { SITES.kind(p) == "fstore" and drops(T, FL) };
+@@
+- E->FL@p = C;
++ ref_proxy_provider_free(E->PF);
++ E->PF = NULL;
+
+@depends on patch@
+identifier pfst.T, pfst.FL, pfsn.PF;
+struct T *E;
+expression C;
+position p : script:python(T, FL) { SITES.kind(p) == "fstore" and not drops(T, FL) };
+@@
+  E->FL@p = C;
++ ref_proxy_provider_free(E->PF);
++ E->PF = NULL;
 
 @fdefp depends on patch@
 identifier T : script:python() { istype(T) };
@@ -1537,93 +1560,71 @@ FN(...) {
   ... when any
 }
 
-// the store that sets the flag revokes (and stays if the flag does)
+// the holder's release frees both handles (revoking if still needed)
 
-@pfst depends on patch@
+@pfree depends on patch@
 identifier T : script:python() { istype(T) };
-identifier FL : script:python() { isflag(FL) };
 struct T *E;
-expression C;
-position p : script:python() { SITES.kind(p) == "fstore" };
+identifier kf = {kfree, kvfree, free};
 @@
-E->FL@p = C;
+kf(E);
 
-@script:python pfsn@
-T << pfst.T;
-FL << pfst.FL;
+@script:python pff@
+T << pfree.T;
+F;
 PF;
 @@
-fs = [f for f in fcand(T, FL) if (T, f) in FOK]
-if not fs:
+fs = sorted(f for (t, f) in OK if t == T)
+ffs = sorted(f for (t, f) in FOK if t == T)
+if not fs and not ffs:
     cocci.include_match(False)
 else:
+    # a flag-revoked field's consumer is FIELD_proxy; FIELD is the owner's
     CHANGED[0] = True
-    coccinelle.PF = cocci.make_ident(fs[0] + "_provider")
+    f = fs[0] if fs else ffs[0]
+    coccinelle.F = cocci.make_ident(f if fs else f + "_proxy")
+    coccinelle.PF = cocci.make_ident(f + "_provider")
+
+// a free that every path from the function's entry reaches through the
+// revocation only needs the consumer freed: a second, NULL-safe
+// ref_proxy_provider_free() would read like a double free in review
+
+@revfree depends on patch@
+identifier pfree.T, pfree.kf, pff.F, pff.PF, fn;
+struct T *E;
+position p;
+@@
+fn(...) {
+  ... when != kf(E)
+  ref_proxy_provider_free(E->PF);
+  E->PF = NULL;
+  ... when != E->PF = ...
+      when != kf(E)
+  kf@p(E);
+  ... when any
+}
+
+@script:python@
+p << revfree.p;
+@@
+REVFREE.add(rc.key(p))
+
+// one rule for both: a rule that changes a function makes spatch re-parse
+// it, and positions taken before no longer match
 
 @depends on patch@
-identifier pfst.T, pfst.FL, pfsn.PF;
+identifier pfree.T, pfree.kf, pff.F, pff.PF;
 struct T *E;
-expression C;
-position p : script:python(T, FL) { SITES.kind(p) == "fstore" and drops(T, FL) };
+position p : script:python() { rc.key(p) in REVFREE };
 @@
-- E->FL@p = C;
+(
++ ref_proxy_free(E->F);
+  kf@p(E);
+|
 + ref_proxy_provider_free(E->PF);
-+ E->PF = NULL;
-
-@depends on patch@
-identifier pfst.T, pfst.FL, pfsn.PF;
-struct T *E;
-expression C;
-position p : script:python(T, FL) { SITES.kind(p) == "fstore" and not drops(T, FL) };
-@@
-  E->FL@p = C;
-+ ref_proxy_provider_free(E->PF);
-+ E->PF = NULL;
-
-// the set-up: the provider and the consumer right after the owner's
-// pointer is set, failing the way the function already fails
-
-@pfsu depends on patch@
-identifier T : script:python() { istype(T) };
-identifier F : script:python() { isfield(F) };
-struct T *E;
-expression R;
-position p : script:python() { SITES.kind(p) == "fsetup" };
-@@
-E->F@p = R;
-
-@script:python pfsx@
-T << pfsu.T;
-F << pfsu.F;
-E << pfsu.E;
-p << pfsu.p;
-PF;
-PX;
-FAIL;
-@@
-rm, _ = setup_failure(p)
-if (T, F) not in FOK or rm is None:
-    cocci.include_match(False)
-else:
-    CHANGED[0] = True
-    pf, px = F + "_provider", F + "_proxy"
-    coccinelle.PF = cocci.make_ident(pf)
-    coccinelle.PX = cocci.make_ident(px)
-    coccinelle.FAIL = cocci.make_stmt(
-        "if (!%s->%s) {\nref_proxy_provider_free(%s->%s);\n%s->%s = NULL;\n%s\n}"
-        % (E, px, E, pf, E, pf, rm.strip("{} ")))
-
-@depends on patch@
-identifier pfsu.T, pfsu.F, pfsx.PF, pfsx.PX;
-struct T *E;
-expression R;
-statement pfsx.FAIL;
-position pfsu.p;
-@@
-  E->F@p = R;
-+ E->PF = ref_proxy_provider_alloc(E->F);
-+ E->PX = ref_proxy_alloc(E->PF);
-+ FAIL
++ ref_proxy_free(E->F);
+  kf(E);
+)
 
 // the runtime's header, after the file's last #include <...>
 

@@ -40,6 +40,22 @@ spec_error()
 }
 check driver spec_error_names_file_and_line spec_error
 
+# the proxy forms: a keyword with the wrong words after it, or no keyword,
+# is refused; each right form is accepted
+spec_proxy_forms()
+{
+	local bad good
+	for bad in 'a b revoked-by' 'a b provider c d' 'a b by c' 'a b revoked-by c d'; do
+		printf 'proxy %s\n' "$bad" >"$t/p.spec"
+		python3 "$top/scripts/lib/refconv_spec.py" check "$t/p.spec" 2>/dev/null && return 1
+	done
+	for good in 'a b' 'a b revoked-by c' 'a b provider c d e'; do
+		printf 'proxy %s\n' "$good" >"$t/p.spec"
+		python3 "$top/scripts/lib/refconv_spec.py" check "$t/p.spec" || return 1
+	done
+}
+check driver spec_proxy_forms spec_proxy_forms
+
 debug_file_refused()
 {
 	: >"$t/debug"
