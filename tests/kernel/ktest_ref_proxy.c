@@ -6,6 +6,7 @@
  */
 #include <linux/completion.h>
 #include <linux/delay.h>
+#include <linux/device.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
 #include <linux/ref_proxy.h>
@@ -368,6 +369,37 @@ static int kt_shared_consumer(void)
 	return 0;
 }
 
+/*
+ * devm_ref_proxy_provider_alloc(): the provider is revoked when its device
+ * goes (devres), not before; the consumer stays valid and sees NULL.
+ */
+static int kt_devm(void)
+{
+	struct kt_dev *res, *d = NULL;
+	struct ref_proxy_provider *rpp;
+	struct ref_proxy *proxy;
+	struct device *dev;
+
+	res = kzalloc(sizeof(*res), GFP_KERNEL);
+	KT_ASSERT(res);
+	res->magic = KT_MAGIC;
+	dev = root_device_register("refconv_ktest_devm");
+	KT_ASSERT(!IS_ERR(dev));
+	rpp = devm_ref_proxy_provider_alloc(dev, res);
+	proxy = ref_proxy_alloc(rpp);
+	KT_ASSERT(rpp && proxy);
+	REF_PROXY_GET(proxy, d) {
+		KT_ASSERT(d == res && d->magic == KT_MAGIC);
+	}
+	root_device_unregister(dev);
+	REF_PROXY_GET(proxy, d) {
+		KT_ASSERT(!d);
+	}
+	ref_proxy_free(proxy);
+	kfree(res);
+	return 0;
+}
+
 const struct ktest_case ktest_ref_proxy_cases[] = {
 	{ "ref_proxy_get_put", kt_get_put },
 	{ "ref_proxy_null_after_revoke", kt_after_revoke },
@@ -375,5 +407,6 @@ const struct ktest_case ktest_ref_proxy_cases[] = {
 	{ "ref_proxy_scoped_exits_put", kt_scoped_exits },
 	{ "ref_proxy_revoke_waits_for_reader", kt_revoke_waits },
 	{ "ref_proxy_two_kthreads_one_consumer", kt_shared_consumer },
+	{ "ref_proxy_devm_revoked_with_device", kt_devm },
 	{ }
 };
