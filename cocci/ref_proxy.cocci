@@ -44,7 +44,8 @@
 /// running to the end of the locked region the test is in, unless that
 /// region sleeps (wait_event*(), a blocking USB transfer: the revocation's
 /// synchronize_srcu() would wait on it), takes another lock or has a goto
-/// or label; then it is the test alone. Inside a block the field's uses
+/// or label; in a void function with no lock after the test, to the end of
+/// the function; otherwise it is the test alone. Inside a block the field's uses
 /// become the local, but not the owner's calls (get/put, autopm,
 /// unregister...) nor copies. The flag member goes away when nothing else
 /// reads it; otherwise it and its store stay and the revocation follows.
@@ -1454,6 +1455,7 @@ FL << pflg.FL;
 p << pflg.p;
 fn << pflg.fn;
 FN;
+FNV;
 F;
 R;
 RT;
@@ -1461,6 +1463,9 @@ PX;
 @@
 fs = [f for f in fcand(T, FL) if (T, f) in FOK]
 coccinelle.FN = cocci.make_ident(fn if fs else NOFN)
+# a block may end with the function only in a void one: after a return
+# inside the block's hidden loop, the compiler sees a path without a value
+coccinelle.FNV = cocci.make_ident(fn if fs and RET.get(fkey(p)) == "void" else NOFN)
 if fs:
     CHANGED[0] = True
     coccinelle.F = cocci.make_ident(fs[0])
@@ -1493,6 +1498,34 @@ FN(...) { <...
 - ul(es);
 + ul(es);
 ...> }
+
+// a test in a void function's own statements, with no unlock, lock, wait,
+// goto or label after it: the access runs to the end of the function
+
+@depends on patch@
+identifier pfls.FNV, pflg.T, pflg.FL, pfls.R, pfls.PX;
+struct T *E;
+statement S, S2;
+identifier slp : script:python() { sleeps(slp) };
+identifier lk : script:python() { lk in LOCKS or lk in UNLOCKS };
+identifier L;
+iterator name REF_PROXY_GET;
+@@
+FNV(...) {
+  ... when != E->FL
++ REF_PROXY_GET(E->PX, R) {
+  if (
+- E->FL
++ !R
+  ) S
+  ... when != slp(...)
+      when != lk(...)
+      when != goto L;
+      when != L:
+- S2
++ S2
++ }
+}
 
 @depends on patch@
 identifier pfls.FN, pflg.T, pflg.FL, pfls.R, pfls.PX;

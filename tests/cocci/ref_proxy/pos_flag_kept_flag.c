@@ -4,7 +4,8 @@
  * flag is read for more than revoked tests; a void helper tests it too.
  * Positive ("proxy foo_adu udev revoked-by disconnected"): the flag member
  * and its store stay, the revocation follows the store; the release test
- * does not leave the function and stays a plain test (reported); the
+ * does not leave the function and stays a plain test (reported); the void
+ * helper's access runs to its end, its use of the field on the local; the
  * set-up fails through the function's "retval = -E; goto label;".
  */
 #include <linux/module.h>
