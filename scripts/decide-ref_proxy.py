@@ -200,7 +200,14 @@ class Decision:
         self.converted = []     # pairs already converted
         self.flagged = {}       # flag pair -> (RT, FLAG, drop|keep)
         fls = flags()
+        split = set((a[0], a[1]) for a in refconv_spec.load()["proxy"]
+                    if a[2:3] == ("provider",))
         for pair in pairs():
+            if pair in split:
+                # said at every site rather than converted as the NULL form
+                self.blocked[pair] = "the \"provider RTYPE SETUP TEARDOWN\" " \
+                    "form is not implemented yet"
+                continue
             why = definition_problem(seen, pair)
             if why is None and (is_handle(seen, pair) or seen.fl(pair, "fconv")):
                 self.converted.append(pair)
