@@ -24,3 +24,16 @@
 #define __section(s)
 #define __ro_after_init
 #define noinstr
+
+/* the reftrack plugin's programs (hrcmm.h, reftrack.h): struct attributes,
+ * declaration-only macros without a semicolon, function annotations */
+#define REFTRACK_PROLOG(S) struct S;
+#define REFTRACK_CUSTOM(S)
+#define REFTRACK_EPILOG(S)
+#define REFTRACK_EPILOG_WITH_DTOR(S)
+#define REFTRACK_DEF_CTOR(S)
+#define REFTRACK_IGNORE
+#define REFTRACK_HEAP_FN
+#define REFTRACK_DESTRUCTOR_FN
+#define NOINLINE
+#define REFTRACK_STRUCT(S) struct S

@@ -1,67 +1,77 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /// Turn the reftrack GCC plugin's hidden instrumentation into a source patch:
-/// reference-count every pointer to a tracked struct and allocate tracked
-/// objects from the reftrack heap (include/refconv/reftrack.h, or
-/// include/linux/reftrack.h in the kernel).
+/// reference-count every pointer to a tracked struct as the plugin does, and
+/// allocate tracked objects from the reftrack heap (include/refconv/reftrack.h,
+/// or include/linux/reftrack.h in the kernel).
 ///
 /// Tracked types: REFTRACK_STRUCT(S), struct REFTRACK(S) S, the __reftrack__
 /// attribute, a "track S" spec line, and typedef names of those structs.
-/// For a tracked type the conversion makes these changes:
-///  - allocations whose result is stored in a pointer to it (kmalloc,
-///    kzalloc, kcalloc, kmalloc_array, krealloc, vmalloc, vzalloc, kvmalloc,
-///    kvzalloc, malloc, calloc, realloc) use the rc_* allocator;
+/// The plugin's model (its README, "Transformations"), made visible:
 ///  - p = q; becomes S_addref(q); S_removeref(p); p = q; for locals, fields
-///    and globals; when q is read through p, the old value is kept in a
-///    temporary and released after the store; p = NULL; releases p;
-///  - a local declared with a value takes a reference (S_addref after the
-///    declaration), one declared without one starts as NULL;
-///  - every function-scope local releases its reference before each return
-///    and at the end of the function;
-///  - free(p) (kfree, vfree, kvfree) releases the references the object's
-///    tracked fields hold, then the reference p held, and clears p; through
-///    a parameter only the fields are released: the caller's variable
-///    holds the reference and releases it.
+///    (through any pointer, *pp included) and globals, not for array
+///    elements (the plugin does not count arrays); p = p; is left alone;
+///    p = NULL; only releases; when q is read through p, or the assignment
+///    is inside an expression (a loop header, a condition, a chain), it is
+///    S_assign(&p, q), which does the same three steps in that order;
+///  - p = f(...); (a call) becomes S_removeref(p); p = f(...); S_addref(p);:
+///    the callee's returned reference is handed to the caller's variable;
+///  - a call passes a counted reference: f(S_getref(p)) (the caller's
+///    addref) for each parameter of f that points to the same tracked type,
+///    when f is defined in the run and is no destructor, REFTRACK_IGNORE
+///    nor named by a "borrow f" spec line; f releases its parameter on
+///    every return, REFTRACK_PARAM(S, p); a function outside the run
+///    borrows the caller's reference (it would not release one);
+///  - a non-static local pointer is counted by a guard declared right after
+///    it, REFTRACK_LOCAL(S, x) (takes a reference to its initial value) or
+///    REFTRACK_LOCAL_NULL(S, x) (starts it as NULL): the guard releases x
+///    whenever x goes out of scope, on every way out of its block (return,
+///    break, continue, goto, the end of the block), as the plugin's cleanup
+///    does;
+///  - allocations stored in a tracked pointer use the rc_* allocator (zeroed:
+///    a field's first store releases the old value, which must be NULL);
+///    q = realloc(p, n) with q != p moves p's reference to the new object
+///    (p follows it when the call succeeds, instead of dangling);
+///  - free(p) releases the references the object's tracked fields hold, then
+///    the reference p holds, and clears p: the plugin has no answer for
+///    free() (it leaves fields to destructors); a program written for plain
+///    malloc/free expects free() to end the object and what it alone
+///    points to;
+///  - #include "hrcmm.h" / "lkrcmm.h" (the plugin's heaps) becomes
+///    #include <refconv/hrcmm.h> / <linux/reftrack.h>, which provide the
+///    plugin's API (REFTRACK_PROLOG, REFTRACK_DEF_CTOR, print_mem_stats ...)
+///    on refconv's runtime.
 ///
-/// Reference semantics: a fresh rc_* object has count 0; every non-NULL
-/// local, field and global pointer of a tracked type owns one reference;
-/// parameters borrow the caller's reference (a caller's variable outlives
-/// the call) and are not counted; the object is freed when its last
-/// reference goes. Releases are inserted before each return rather than
-/// through the cleanup attribute: the runtime has no per-type cleanup
-/// function, S_removeref(p) takes p and not &p, and an explicit release is
-/// what a reviewer can read in the patch.
+/// Why guards (the compiler's cleanup attribute) and not explicit releases:
+/// the plugin releases locals on every exit of their scope, which explicit
+/// releases can follow only with one rule per path kind and per local, and
+/// a return value that reads a local would need a temporary; the guard is
+/// one declaration per local, right after it, so declarations stay before
+/// statements (-Wdeclaration-after-statement). Linux 6.1 has no
+/// linux/cleanup.h (__free() came in 6.5): refconv's headers define the
+/// guard macros themselves, on __attribute__((__cleanup__)) as __free() is.
 ///
-/// A type is converted only if every use of it in the run is one of the
-/// above, because a pointer the conversion does not count may outlive the
-/// count: the object would be freed under it. Report mode says, per site,
-/// what keeps a type unconverted: arrays of tracked pointers, unions, casts
-/// (void * included), address-of a tracked pointer or of a field inside a
-/// tracked object (lists, container_of), pointer arithmetic, assignments
-/// inside expressions (for-loop headers, conditions), stores into untracked
-/// lvalues, assignments to parameters, stores from calls whose ownership is
-/// unknown, functions returning tracked pointers, locals of inner blocks,
-/// passing a tracked pointer to a function the run does not convert.
+/// Unions holding a tracked pointer keep their type unconverted (the
+/// conversion cannot know which member is live), and so do a cast of a
+/// tracked pointer to void * (an uncounted copy) and a tracked
+/// pointer moved by arithmetic (p++, p += n: the plugin would count the
+/// interior address); report mode says where.
 //
-// The decision spans files (a struct in a header, uses in .c files), so the
-// driver runs decide-reftrack.py names (tracked types by text: spatch does
-// not parse the attribute forms), a collect pass recording every site and
-// veto, decide-reftrack.py decide, then this script in the requested mode
-// over the decided files. Functions that already call the type's
-// addref/removeref or an rc_* allocator are left alone (idempotence), by
-// name in their own file only: a static function of the same name in
-// another file is converted.
+// The decision spans files (a struct in a header, uses in .c files, a
+// function defined in one file and called in another), so the driver runs
+// decide-reftrack.py names (tracked types by text: spatch does not parse the
+// attribute forms), a collect pass recording every site, veto and function,
+// decide-reftrack.py decide, then this script in the requested mode over the
+// decided files. A function that already has a REFTRACK_LOCAL or
+// REFTRACK_PARAM guard is left alone (idempotence); the program's own
+// S_addref()/S_removeref() calls stay, as the plugin leaves them.
 //
 // Collect records (KIND FILE LINE COL FIELD...; scripts/lib/README; S is a
 // tracked struct tag):
 //   fn NAME             a function definition
+//   param S FN K WHAT   parameter K of function FN points to S
 //   veto S WHY          a use that keeps S unconverted
-//   alloc S WHAT, realloc S WHAT, store S WHAT, free S WHAT
+//   alloc S WHAT, store S WHAT, free S WHAT, local S WHAT
 //                       a site the apply pass converts, and how
-//   local S FN X WHAT   a function-scope local X of FN, counted
-//   decl S, asg S, stmt S
-//                       a declaration of, an assignment to, an assignment
-//                       statement to a pointer to S
-//   call S CALLEE       a pointer to S passed to CALLEE
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The refconv developers.
@@ -91,6 +101,9 @@ TAGS = {}        # struct tag -> (addref, removeref)
 TYPEDEFS = {}    # typedef name -> struct tag
 FIELDS = {}      # struct tag -> [(field, tag of the pointee)]
 FIELDTAG = {}    # field name -> tag, for names that always point to one
+MEMBERS = {}     # struct type X -> [(path, tag)]: X.path holds a tracked pointer
+NOCOUNT = set()  # functions the plugin does not instrument (ignored, heap)
+DTORS = set()    # destructors and "borrow" functions: parameters not counted
 for r in rc.rows("tracked"):
     if r[0] == "tag":
         TAGS[r[1]] = (r[2], r[3])
@@ -100,15 +113,29 @@ for r in rc.rows("tracked"):
         FIELDS.setdefault(r[1], []).append((r[2], r[3]))
     elif r[0] == "fieldtag":
         FIELDTAG[r[1]] = r[2]
+    elif r[0] == "member":
+        MEMBERS.setdefault(r[1], []).append((r[2], r[3]))
+    elif r[0] == "ignore":
+        NOCOUNT.add(r[1])
+    elif r[0] in ("dtor", "borrow"):
+        DTORS.add(r[1])
+DTORS |= set(t + "_destroy" for t in TAGS)
+ADDS = set(v[0] for v in TAGS.values())
+PAIRS = set(TAGS.values())
+RMS = set(v[1] for v in TAGS.values())
 CONV = set(r[0] for r in rc.rows("types"))     # tags converted (apply pass)
-LOCALS = {}      # function -> {rank: counted local}
-for r in rc.rows("locals"):
-    LOCALS.setdefault(r[0], {})[int(r[1])] = r[2]
+PARAMS = {}      # function -> {index: tag} of its counted parameters
+for r in rc.rows("params"):
+    PARAMS.setdefault(r[0], {})[int(r[1])] = r[2]
 SITES = rc.Sites()
-# per file: the functions already converted (patch), the function-scope
-# local declarations (collect)
-SKIP = set()
-TOP = set()
+SKIP = set()     # per file: functions already converted
+STORED = set()   # per file: stores the typed collect rule saw
+STATICS = set()  # per file: (function, static local)
+DONE = {}        # per file: pconvK's stores already converted
+FRESH = set()    # per file: stores into a local still NULL (pfresh)
+STMTS = {}       # per file: pstmtK's assignment statements (positions change
+                 # with every change: each pexpr rule has its own pstmt)
+GUARDS = {}      # per file: (function, local) -> (tag, initialised)
 # the per-field rules' index in this file, unexpanded: no struct has that
 # many fields (decide-reftrack.py names writes the run's copy, with one
 # copy of those rules per field index)
@@ -149,8 +176,14 @@ def helper(t, i):
     return TAGS[tag(t)][i]
 
 
-def helpers_of(t):
-    return TAGS[tag(t)]
+def prefix(s):
+    """The helpers' prefix of tag S: S, or reftrack for the generic ones."""
+    return TAGS[s][0][:-len("_addref")]
+
+
+def op(t, what):
+    """The S_getref, S_assign ... helper of pointer type T."""
+    return prefix(tag(t)) + "_" + what
 
 
 def field_tag(f):
@@ -168,11 +201,7 @@ def field_helpers(f):
 
 
 def fnok(fn):
-    return fn not in SKIP and not fn.startswith("REFTRACK")
-
-
-def rank(fn, x, k):
-    return fnok(fn) and LOCALS.get(fn, {}).get(k) == x
+    return fn not in SKIP and fn not in NOCOUNT and not fn.startswith("REFTRACK")
 
 
 def ok(p):
@@ -193,11 +222,6 @@ def field_release(t, k):
     return TAGS[dict(FIELDS[t])[field_name(t, k)]][1]
 
 
-def helpers():
-    return set(h for v in TAGS.values() for h in v) | {
-        "reftrack_addref", "reftrack_removeref", "reftrack_set_dtor"}
-
-
 SIMPLE = re.compile(r"^\s*\w+(\s*(->|\.)\s*\w+)*\s*$")
 
 
@@ -212,9 +236,34 @@ def reads(r, l):
     return any(w in words for w in re.findall(r"[A-Za-z_]\w*", str(l)))
 
 
+def element(l):
+    """An array element: the plugin does not count those stores."""
+    return str(l).rstrip().endswith("]")
+
+
+def done(p, k):
+    """A store pconvK found already converted (a second run)."""
+    return rc.key(p) in DONE.get(k, ())
+
+
+def fresh(p):
+    """A store into a local that holds no reference yet (pfresh)."""
+    return rc.key(p) in FRESH
+
+
+def by_name(l):
+    """A field store the by-name rules convert (typed or not)."""
+    m = re.search(r"(->|\.)\s*(\w+)\s*$", str(l))
+    return bool(m) and field_conv(m.group(2))
+
+
 def infn(p):
     f = p[0].current_element
     return f != "something_else" and not f.startswith("REFTRACK")
+
+
+def counted_arg(fn, k):
+    return fnok(fn) and fn not in DTORS and k in PARAMS.get(fn, {})
 
 
 def issite(p):
@@ -225,32 +274,31 @@ def veto(t, p, why):
     rc.emit("veto", p, t, why)
 
 
-def assign_site(t, p, l, r):
-    """A statement l = r; storing a pointer to tracked type t."""
-    rc.emit("stmt", p, t)
-    m = re.match(r"^\s*(\w+)\s*\(", r)
-    if m and m.group(1) not in ALLOCS:
-        veto(t, p, "%s is assigned the result of %s(), whose ownership "
-             "is unknown" % (l, m.group(1)))
-    elif m and m.group(1) in ("realloc", "krealloc"):
-        arg = r[r.index("(") + 1:].split(",")[0].strip()
-        if arg != l:
-            veto(t, p, "%s = %s(%s, ...) moves a reference between "
-                 "pointers" % (l, m.group(1), arg))
-        elif any(ft for _, ft in FIELDS.get(t, [])):
-            veto(t, p, "%s(%s): the grown part would hold uninitialised "
-                 "tracked fields" % (m.group(1), l))
-        else:
-            rc.emit("realloc", p, t, "%s: use rc_%s" % (l, m.group(1)))
-    elif m:
+def callee(r):
+    """The function r calls, through a cast or not, else None."""
+    m = re.match(r"^\s*(?:\(\s*[\w\s]+\*\s*\)\s*)?(\w+)\s*\(", str(r))
+    return m.group(1) if m else None
+
+
+def store_site(t, p, l, r):
+    """A store l = r of a pointer to tracked type t."""
+    f = callee(r)
+    if element(l):
+        return
+    if f in ALLOCS:
         rc.emit("alloc", p, t, "%s = %s(): use %s and take a reference"
-                % (l, m.group(1), "rc_calloc" if m.group(1) == "malloc"
-                   else RC.get(m.group(1), "rc_" + m.group(1))))
-    elif r == "NULL" or simple(r):
-        rc.emit("store", p, t, "%s = %s: addref the new value, removeref the old" % (l, r))
-    else:
-        veto(t, p, "%s = %s: the value is not a variable or a field, "
-             "addref would evaluate it twice" % (l, r))
+                % (l, f, "rc_calloc" if f == "malloc" else RC.get(f, "rc_" + f)))
+    elif f and f.endswith("realloc") and str(r).split("(", 1)[1].split(",")[0].strip() == str(l):
+        rc.emit("store", p, t, "%s = %s(%s, ...): the reference stays with the "
+                "object" % (l, f, l))
+    elif f:
+        rc.emit("store", p, t, "%s = %s(): release the old value, take the "
+                "returned reference" % (l, f))
+    elif str(r) == "NULL":
+        rc.emit("store", p, t, "%s = NULL: release the old value" % l)
+    elif str(r) != str(l):
+        rc.emit("store", p, t, "%s = %s: addref the new value, removeref the old"
+                % (l, r))
 
 
 def free_site(t, p, fr, e):
@@ -260,18 +308,59 @@ def free_site(t, p, fr, e):
         veto(t, p, "%s(%s): only a variable or a field can be released" % (fr, e))
 
 
-def untracked_store(t, t2, p, e):
-    if tag(t) and not tag(t2):
-        veto(tag(t), p, "%s is stored into a %s, which is not counted" % (e, t2))
+def decl_names(d):
+    """The names a declaration declares, in order."""
+    t, depth, out = str(d), 0, ""
+    for c in t:
+        depth += c in "([{"
+        depth -= c in ")]}"
+        out += c if depth == 0 and c not in ")]}" else ""
+    names = []
+    for part in out.rstrip().rstrip(";").split(","):
+        ids = re.findall(r"[A-Za-z_]\w*", part.split("=")[0])
+        if ids:
+            names.append(ids[-1])
+    return names
+
+
+def counted(d, p):
+    """The guards (macro, S prefix, argument) of the counted locals
+    declaration d at p declares, in order (spatch renumbers lines after
+    each change: locals are known by function and name)."""
+    fn = p[0].current_element
+    return [g for x in decl_names(d) for g in GUARDS.get((fn, x), [])]
+
+
+def guard_of(d, p, k):
+    return counted(d, p)[k]
+
+
+def guard_at(d, p, k, macro):
+    """Whether declaration d has a K-th guard, with MACRO (guards for 4
+    locals per declaration at most)."""
+    gs = counted(d, p)
+    return len(gs) > k and gs[k][0] == macro
+
+
+def members(t):
+    """The (path, tag) of the converted tracked pointers a local of struct
+    type T holds, else []."""
+    w = [x for x in str(t).split() if x not in ("const", "volatile", "struct")]
+    return [m for m in MEMBERS.get(w[-1], []) if m[1] in CONV] if len(w) == 1 else []
 
 @script:python@
 @@
 # once per file: nothing is carried from one file of a batch to the next
 SKIP.clear()
-TOP.clear()
+GUARDS.clear()
+STMTS.clear()
+FRESH.clear()
+STATICS.clear()
+STORED.clear()
+DONE.clear()
 
 // ---------------------------------------------------------------------------
-// collect: function definitions; those returning tracked pointers veto
+// collect: function definitions and their counted parameters
 
 @cfn depends on collect@
 type R;
@@ -281,38 +370,35 @@ position p;
 R fn@p(...) { ... }
 
 @script:python depends on collect@
-R << cfn.R;
 fn << cfn.fn;
 p << cfn.p;
 @@
 if not fn.startswith("REFTRACK"):
     rc.emit("fn", p, fn)
-    if tag(R):
-        veto(tag(R), p, "%s() returns a tracked pointer: returned references "
-             "are not converted" % fn)
 
-// collect: locals. Function-scope ones are counted; inner-block ones veto
-
-@ctop depends on collect@
-type T;
+@cparam depends on collect@
 identifier fn, x;
-position d;
-statement S;
-expression E;
+parameter list[n] ps;
+type T;
+position p;
 @@
-fn(...) {
-... when != S
-\(T x@d;\|T x@d = E;\)
-...
-}
+fn(ps, T x@p, ...) { ... }
 
 @script:python depends on collect@
-T << ctop.T;
-x << ctop.x;
-d << ctop.d;
+fn << cparam.fn;
+n << cparam.n;
+T << cparam.T;
+p << cparam.p;
+x << cparam.x;
 @@
-if tag(T):
-    TOP.add(rc.key(d))
+if tag(T) and not fn.startswith("REFTRACK"):
+    if fn in DTORS or fn in NOCOUNT:
+        why = "parameter %s not counted: %s() is a destructor, ignored or borrows" % (x, fn)
+    else:
+        why = "parameter %s counted: callers pass a reference, %s() releases it" % (x, fn)
+    rc.emit("param", p, tag(T), fn, str(n), why)
+
+// collect: counted locals
 
 @cdecl depends on collect@
 type T;
@@ -327,32 +413,11 @@ T << cdecl.T;
 x << cdecl.x;
 d << cdecl.d;
 @@
-if tag(T):
-    rc.emit("decl", d, tag(T))
 if tag(T) and infn(d) and d[0].current_element != x:
-    if rc.key(d) in TOP:
-        rc.emit("local", d, tag(T), d[0].current_element, x,
-                "local %s counted: released before each return" % x)
-    else:
-        veto(tag(T), d, "local %s of an inner block: its releases on "
-             "break, continue and goto paths are not converted" % x)
+    rc.emit("local", d, tag(T), "local %s counted: released when it goes "
+            "out of scope" % x)
 
-// collect: arrays of tracked pointers and unions that hold one
-
-@carr depends on collect@
-type T;
-identifier x;
-position d;
-@@
-T x@d[...];
-
-@script:python depends on collect@
-T << carr.T;
-x << carr.x;
-d << carr.d;
-@@
-if tag(T):
-    veto(tag(T), d, "array %s of tracked pointers: elements are not counted" % x)
+// collect: unions that hold a tracked pointer
 
 @cunion depends on collect@
 type T;
@@ -370,73 +435,46 @@ if tag(T):
     veto(tag(T), d, "union member %s: the conversion cannot know which "
          "member is live" % f)
 
-// collect: escapes into pointers the conversion does not count
+// collect: pointer arithmetic stored back (p++, p += n): the count would
+// follow the wrong address
 
-@cesc depends on collect disable drop_cast@
-type T, T2;
+@cstep depends on collect@
+type T;
 T e;
-identifier f;
 expression E2;
 position p;
 @@
-(
-  &e@p
-|
-  &e@p->f
-|
-  &(e@p->f)
-|
-  (T2)e@p
-|
-  e@p++
-|
-  e@p--
-|
-  ++e@p
-|
-  --e@p
-|
-  e@p += E2
-|
-  e@p -= E2
-|
-  e@p + E2
-|
-  e@p - E2
-|
-  e@p[E2]
-)
+\(e@p++\|e@p--\|++e@p\|--e@p\|e@p += E2\|e@p -= E2\)
 
 @script:python depends on collect@
-T << cesc.T;
-p << cesc.p;
-e << cesc.e;
+T << cstep.T;
+p << cstep.p;
+e << cstep.e;
 @@
 if tag(T):
-    veto(tag(T), p, "%s escapes through an address, a cast or pointer "
-         "arithmetic: that copy is not counted" % e)
+    veto(tag(T), p, "%s is moved by pointer arithmetic: its reference would "
+         "follow another address" % e)
 
-@cconto depends on collect@
+// collect: casts to void *, an uncounted copy
+
+@ccast depends on collect disable drop_cast@
 type T;
-expression E;
-identifier f, cof =~ "^(container_of|list_entry|list_first_entry|hlist_entry|list_entry_rcu)$";
+T e;
 position p;
 @@
-cof@p(E, T, f)
+  (void *)e@p
 
 @script:python depends on collect@
-T << cconto.T;
-p << cconto.p;
+T << ccast.T;
+p << ccast.p;
+e << ccast.e;
 @@
-t = base_tag(T)
-if t:
-    veto(t, p, "container_of: a pointer derived from an embedded member is "
-         "not counted")
+if tag(T):
+    veto(tag(T), p, "%s is cast to void *: that copy is not counted" % e)
 
-// collect: assignments. Statement-level ones to a tracked lvalue convert;
-// anything else involving a tracked pointer vetoes
+// collect: stores
 
-@casg depends on collect@
+@cstore depends on collect@
 type T;
 T l;
 expression r;
@@ -445,181 +483,30 @@ position p;
 l@p = r
 
 @script:python depends on collect@
-T << casg.T;
-p << casg.p;
+T << cstore.T;
+p << cstore.p;
+l << cstore.l;
+r << cstore.r;
 @@
-if tag(T):
-    rc.emit("asg", p, tag(T))
+if tag(T) and infn(p):
+    STORED.add(rc.key(p))
+    store_site(tag(T), p, l, r)
 
-@cstmt depends on collect@
-type T;
-T l;
-expression r;
-position p;
-@@
-l@p = r;
-
-@script:python depends on collect@
-T << cstmt.T;
-p << cstmt.p;
-l << cstmt.l;
-r << cstmt.r;
-@@
-if tag(T):
-    assign_site(tag(T), p, l, r)
-
-@cstmtf depends on collect disable ptr_to_array@
+@cstoref depends on collect disable ptr_to_array@
 expression E, r;
 identifier f;
 position p;
 @@
-\(E@p->f = r;\|E@p.f = r;\)
+\(E@p->f = r\|E@p.f = r\)
 
 @script:python depends on collect@
-f << cstmtf.f;
-p << cstmtf.p;
-E << cstmtf.E;
-r << cstmtf.r;
+f << cstoref.f;
+p << cstoref.p;
+E << cstoref.E;
+r << cstoref.r;
 @@
-if field_tag(f):
-    assign_site(field_tag(f), p, E + "->" + f, r)
-
-@cfreef depends on collect disable ptr_to_array@
-expression E;
-identifier f;
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-position p;
-@@
-fr@p(\(E->f\|E.f\))
-
-@script:python depends on collect@
-f << cfreef.f;
-p << cfreef.p;
-fr << cfreef.fr;
-E << cfreef.E;
-@@
-if field_tag(f):
-    free_site(field_tag(f), p, fr, E + "->" + f)
-
-@cdinit depends on collect@
-type T;
-identifier x;
-expression r;
-position p;
-@@
-T x@p = r;
-
-@script:python depends on collect@
-T << cdinit.T;
-p << cdinit.p;
-r << cdinit.r;
-x << cdinit.x;
-@@
-m = re.match(r"^\s*(\w+)\s*\(", r)
-if not tag(T) or not infn(p) or r == "NULL" or simple(r):
-    pass
-elif m and m.group(1) in ALLOCS and m.group(1) not in ("realloc", "krealloc"):
-    pass
-else:
-    veto(tag(T), p, "%s is initialised by %s: its ownership is unknown"
-         % (x, r))
-
-// collect: a return value read through a counted local would be read after
-// the local's release
-
-@cret depends on collect@
-type T;
-identifier fn, x;
-statement S;
-expression E, R;
-position p;
-@@
-fn(...) {
-... when != S
-\(T x;\|T x = E;\)
-<...
-return R@p;
-...>
-}
-
-@script:python depends on collect@
-T << cret.T;
-x << cret.x;
-R << cret.R;
-p << cret.p;
-@@
-if tag(T) and reads(R, x):
-    veto(tag(T), p, "return %s reads local %s, which is released before "
-         "the return" % (R, x))
-
-@cuntr depends on collect@
-type T, T2;
-T e;
-T2 l;
-position p;
-@@
-l = e@p
-
-@script:python depends on collect@
-T << cuntr.T;
-T2 << cuntr.T2;
-p << cuntr.p;
-e << cuntr.e;
-@@
-untracked_store(T, T2, p, e)
-
-@cuntr2 depends on collect@
-type T, T2;
-T e;
-identifier x;
-position p;
-@@
-T2 x = e@p;
-
-@script:python depends on collect@
-T << cuntr2.T;
-T2 << cuntr2.T2;
-p << cuntr2.p;
-e << cuntr2.e;
-@@
-untracked_store(T, T2, p, e)
-
-@cparam depends on collect@
-type T;
-identifier fn, x;
-expression r;
-position p;
-@@
-fn(..., T x, ...) { <... x@p = r ...> }
-
-@script:python depends on collect@
-T << cparam.T;
-x << cparam.x;
-p << cparam.p;
-@@
-if tag(T):
-    veto(tag(T), p, "parameter %s is assigned: parameters borrow the "
-         "caller's reference" % x)
-
-// collect: tracked pointers passed to functions
-
-@ccall depends on collect@
-type T;
-T e;
-identifier fn;
-position p;
-@@
-fn(..., e@p, ...)
-
-@script:python depends on collect@
-T << ccall.T;
-p << ccall.p;
-fn << ccall.fn;
-e << ccall.e;
-@@
-if tag(T) and fn not in FREES and fn not in ALLOCS and fn not in helpers() \
-        and not fn.startswith("rc_"):
-    rc.emit("call", p, tag(T), fn)
+if field_tag(f) and infn(p) and rc.key(p) not in STORED:
+    store_site(field_tag(f), p, E + "->" + f, r)
 
 // collect: frees of tracked objects
 
@@ -640,447 +527,800 @@ fr << cfree.fr;
 if tag(T):
     free_site(tag(T), p, fr, e)
 
+@cfreef depends on collect disable ptr_to_array@
+expression E;
+identifier f;
+identifier fr =~ "^(kfree|vfree|kvfree|free)$";
+position p;
+@@
+fr@p(\(E->f\|E.f\))
+
+@script:python depends on collect@
+f << cfreef.f;
+p << cfreef.p;
+fr << cfreef.fr;
+E << cfreef.E;
+@@
+if field_tag(f):
+    free_site(field_tag(f), p, fr, E + "->" + f)
+
 @finalize:python depends on collect@
 @@
 rc.finish()
 
 // ---------------------------------------------------------------------------
-// patch: functions that already call reftrack helpers are left alone
+// patch: functions that already have guards are left alone
 
 @pdone depends on patch@
-identifier fn, h;
+identifier fn;
+identifier h =~ "^REFTRACK_(LOCAL|LOCAL_NULL|PARAM|MEMBER)$";
 @@
-fn(...) { <... h(...) ...> }
+fn(...) { <+... h(...); ...+> }
 
 @script:python depends on pdone@
-h << pdone.h;
 fn << pdone.fn;
 @@
-if h in helpers() or h.startswith("rc_"):
-    SKIP.add(fn)
+SKIP.add(fn)
 
-// patch: releases of function-scope locals before each return and at the
-// end. First, while the declarations are still the function's first lines.
-
-@ploc0 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 0) };
-statement S;
-expression E;
-fresh identifier rm = script:python(T) { helper(T, 1) };
+@pdone2 depends on patch@
+identifier fn;
+declarer name REFTRACK_LOCAL, REFTRACK_LOCAL_NULL, REFTRACK_PARAM, REFTRACK_MEMBER;
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-<...
-+ rm(x);
-  return ...;
-...>
-}
-
-@pend0 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 0) };
-fresh identifier rm = script:python(T) { helper(T, 1) };
-statement S, S2;
-expression E;
-@@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-... when any
+fn(...) { <+...
 (
-  return ...;
+ REFTRACK_LOCAL(...);
 |
-  S2
-+ rm(x);
+ REFTRACK_LOCAL_NULL(...);
+|
+ REFTRACK_PARAM(...);
+|
+ REFTRACK_MEMBER(...);
 )
-}
+...+> }
 
-@ploc1 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 1) };
-statement S;
-expression E;
-fresh identifier rm = script:python(T) { helper(T, 1) };
+@script:python depends on pdone2@
+fn << pdone2.fn;
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-<...
-+ rm(x);
-  return ...;
-...>
-}
+SKIP.add(fn)
 
-@pend1 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 1) };
-fresh identifier rm = script:python(T) { helper(T, 1) };
-statement S, S2;
-expression E;
+// patch: the plugin's heap header becomes refconv's
+
+@depends on patch@
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-... when any
+- #include "hrcmm.h"
++ #include <refconv/hrcmm.h>
+
+@depends on patch@
+@@
+- #include "lkrcmm.h"
++ #include <linux/reftrack.h>
+
+// patch: allocators of tracked objects
+
+@palloc depends on patch@
+type T : script:python() { conv(T) };
+T l;
+type T2;
+expression E1;
+identifier a : script:python() { a in ALLOCS and a != "malloc" and not a.endswith("realloc") };
+fresh identifier rca = script:python(a) { RC.get(a, "rc_" + a) };
+position s : script:python() { ok(s) };
+@@
+  l@s =
 (
-  return ...;
+- a
++ rca
+  (...)
 |
-  S2
-+ rm(x);
+  (T2)
+- a
++ rca
+  (...)
+|
+- malloc(E1)
++ rc_calloc(1, E1)
+|
+  (T2)
+- malloc(E1)
++ rc_calloc(1, E1)
 )
-}
 
-@ploc2 depends on patch@
+@pallocd depends on patch@
 type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 2) };
-statement S;
-expression E;
-fresh identifier rm = script:python(T) { helper(T, 1) };
+identifier x;
+type T2;
+expression E1;
+identifier a : script:python() { a in ALLOCS and a != "malloc" and not a.endswith("realloc") };
+fresh identifier rca = script:python(a) { RC.get(a, "rc_" + a) };
+position s : script:python() { ok(s) };
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-<...
-+ rm(x);
-  return ...;
-...>
-}
-
-@pend2 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 2) };
-fresh identifier rm = script:python(T) { helper(T, 1) };
-statement S, S2;
-expression E;
-@@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-... when any
 (
-  return ...;
+  T x@s =
+- a
++ rca
+  (...);
 |
-  S2
-+ rm(x);
+  T x@s = (T2)
+- a
++ rca
+  (...);
+|
+  T x@s =
+- malloc(E1)
++ rc_calloc(1, E1)
+  ;
+|
+  T x@s = (T2)
+- malloc(E1)
++ rc_calloc(1, E1)
+  ;
 )
-}
 
-@ploc3 depends on patch@
+@prealloc depends on patch@
 type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 3) };
-statement S;
-expression E;
-fresh identifier rm = script:python(T) { helper(T, 1) };
+T l, e;
+identifier ra =~ "^k?realloc$";
+fresh identifier rra = script:python(ra) { "rc_" + ra };
+position s : script:python() { ok(s) };
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-<...
-+ rm(x);
-  return ...;
-...>
-}
+  l@s =
+- ra
++ rra
+  (e, ...)
 
-@pend3 depends on patch@
+@preallocd depends on patch@
 type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 3) };
-fresh identifier rm = script:python(T) { helper(T, 1) };
-statement S, S2;
+T e;
+identifier x;
+identifier ra =~ "^k?realloc$";
+fresh identifier rra = script:python(ra) { "rc_" + ra };
+position s : script:python() { ok(s) };
+@@
+  T x@s =
+- ra
++ rra
+  (e, ...);
+
+// patch: call arguments, the caller's addref (K: the parameter's index).
+// An argument that is not a variable (a call, arithmetic) is wrapped in
+// place first, nested calls each wrapping their own
+
+@pargx0 depends on patch@
+identifier fn;
+expression a : script:python() { not simple(a) and str(a) != "NULL" };
+position p : script:python(fn) { ok(p) and counted_arg(fn, 0) };
+fresh identifier gr = script:python(fn) { prefix(PARAMS[fn][0]) + "_getref" };
+@@
+fn(
++ gr(
+  a@p
++ )
+  ,...)
+
+@pargx1 depends on patch@
+identifier fn;
+expression e0;
+expression a : script:python() { not simple(a) and str(a) != "NULL" };
+position p : script:python(fn) { ok(p) and counted_arg(fn, 1) };
+fresh identifier gr = script:python(fn) { prefix(PARAMS[fn][1]) + "_getref" };
+@@
+fn(e0,
++ gr(
+  a@p
++ )
+  ,...)
+
+// then variables and fields
+
+@parg0 depends on patch@
+identifier fn;
+expression a : script:python() { simple(a) };
+position p : script:python(fn) { ok(p) and counted_arg(fn, 0) };
+fresh identifier gr = script:python(fn) { prefix(PARAMS[fn][0]) + "_getref" };
+@@
+fn(
+- a@p
++ gr(a)
+  ,...)
+
+@parg1 depends on patch@
+identifier fn;
+expression e0;
+expression a : script:python() { simple(a) };
+position p : script:python(fn) { ok(p) and counted_arg(fn, 1) };
+fresh identifier gr = script:python(fn) { prefix(PARAMS[fn][1]) + "_getref" };
+@@
+fn(e0,
+- a@p
++ gr(a)
+  ,...)
+
+@parg2 depends on patch@
+identifier fn;
+expression e0, e1;
+expression a : script:python() { simple(a) };
+position p : script:python(fn) { ok(p) and counted_arg(fn, 2) };
+fresh identifier gr = script:python(fn) { prefix(PARAMS[fn][2]) + "_getref" };
+@@
+fn(e0, e1,
+- a@p
++ gr(a)
+  ,...)
+
+@parg3 depends on patch@
+identifier fn;
+expression e0, e1, e2;
+expression a : script:python() { simple(a) };
+position p : script:python(fn) { ok(p) and counted_arg(fn, 3) };
+fresh identifier gr = script:python(fn) { prefix(PARAMS[fn][3]) + "_getref" };
+@@
+fn(e0, e1, e2,
+- a@p
++ gr(a)
+  ,...)
+
+// patch: assignments. Statement-level ones first; those inside an
+// expression (loop headers, conditions, chains) become S_assign()
+
+@pstmt0 depends on patch@
+expression l, r;
+position p;
+@@
+l@p = r;
+
+@script:python depends on pstmt0@
+p << pstmt0.p;
+@@
+STMTS.setdefault(0, set()).add(rc.key(p))
+
+@pexpr depends on patch@
+type T : script:python() { conv(T) };
+T l : script:python() { not element(l) and not by_name(l) };
+expression r;
+position q : script:python(l, r) { ok(q) and str(l) != str(r) and rc.key(q) not in STMTS.get(0, ()) };
+fresh identifier asg = script:python(T) { op(T, "assign") };
+@@
+- l@q = r
++ asg(&l, r)
+
+// a local's first store after its declaration (or after it was set to
+// NULL) has no old value to release: the plugin emits none either
+
+@pstatic0 depends on patch@
+type T;
+identifier x;
+position d;
 expression E;
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-... when any
+\(static T x@d;\|static T x@d = E;\)
+
+@script:python depends on pstatic0@
+d << pstatic0.d;
+x << pstatic0.x;
+@@
+STATICS.add((d[0].current_element, x))
+
+@pfresh depends on patch@
+type T : script:python() { conv(T) };
+identifier x;
+expression E;
+position p : script:python(x) { (p[0].current_element, x) not in STATICS };
+@@
 (
-  return ...;
+ T x;
 |
-  S2
-+ rm(x);
+ T x = NULL;
+|
+ x = NULL;
 )
-}
+... when != x
+x@p = E
 
-@ploc4 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 4) };
-statement S;
-expression E;
-fresh identifier rm = script:python(T) { helper(T, 1) };
+@script:python depends on pfresh@
+p << pfresh.p;
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-<...
-+ rm(x);
-  return ...;
-...>
-}
+FRESH.add(rc.key(p))
 
-@pend4 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 4) };
-fresh identifier rm = script:python(T) { helper(T, 1) };
-statement S, S2;
-expression E;
+@pconv0 depends on patch@
+expression l, r, E;
+identifier addf =~ "_addref$";
+identifier dropf =~ "_removeref$";
+position p;
 @@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-... when any
 (
-  return ...;
+  dropf(l);
+  l@p = E;
 |
-  S2
-+ rm(x);
-)
-}
-
-@ploc5 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 5) };
-statement S;
-expression E;
-fresh identifier rm = script:python(T) { helper(T, 1) };
-@@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-<...
-+ rm(x);
-  return ...;
-...>
-}
-
-@pend5 depends on patch@
-type T : script:python() { conv(T) };
-identifier fn, x;
-position s : script:python(x) { rank(s[0].current_element, x, 5) };
-fresh identifier rm = script:python(T) { helper(T, 1) };
-statement S, S2;
-expression E;
-@@
-fn(...) {
-... when != S
-\(T x@s;\|T x@s = E;\)
-... when any
-(
-  return ...;
+  l@p = E;
+  addf(l);
 |
-  S2
-+ rm(x);
+  addf(r);
+  l@p = r;
 )
-}
 
-// patch: assignment statements to tracked locals, fields and globals
+@script:python depends on pconv0@
+p << pconv0.p;
+@@
+DONE.setdefault(0, set()).add(rc.key(p))
 
 @pasg depends on patch@
 type T : script:python() { conv(T) };
-idexpression T l;
+T l : script:python() { not element(l) and not by_name(l) };
 expression r;
-identifier a : script:python() { a in ALLOCS and a != "malloc" };
-expression E1;
-identifier ra =~ "^k?realloc$";
-fresh identifier add = script:python(T) { helpers_of(T)[0] };
-fresh identifier rm = script:python(T) { helpers_of(T)[1] };
-fresh identifier rc = script:python(a) { RC.get(a, "rc_" + a) };
-fresh identifier rrc = script:python(ra) { "rc_" + ra };
-fresh identifier old = "rt_old";
-position s : script:python() { ok(s) };
-position p : script:python(l, r) { ok(p) and reads(r, l) };
-position q : script:python(l, r) { ok(q) and not reads(r, l) };
+type T2;
+identifier f;
+position pz : script:python() { ok(pz) and not done(pz, 0) and fresh(pz) };
+position p0 : script:python() { ok(p0) and not done(p0, 0) and not fresh(p0) };
+position p1f : script:python() { ok(p1f) and not done(p1f, 0) and fresh(p1f) };
+position p1 : script:python() { ok(p1) and not done(p1, 0) and not fresh(p1) };
+position pa : script:python(l, r) { ok(pa) and not done(pa, 0) and str(l) != str(r) and (reads(r, l) or not simple(r)) };
+position pbf : script:python(l, r) { ok(pbf) and not done(pbf, 0) and fresh(pbf) and str(l) != str(r) and not reads(r, l) and simple(r) };
+position pb : script:python(l, r) { ok(pb) and not done(pb, 0) and not fresh(pb) and str(l) != str(r) and not reads(r, l) and simple(r) };
+fresh identifier add = script:python(T) { helper(T, 0) };
+fresh identifier rm = script:python(T) { helper(T, 1) };
+fresh identifier asg = script:python(T) { op(T, "assign") };
+identifier addf =~ "_addref$";
+identifier dropf =~ "_removeref$";
 @@
 (
-  l@s =
-- ra
-+ rrc
-  (l, ...);
+  l = \(realloc\|krealloc\|rc_realloc\|rc_krealloc\)(l, ...);
+|
+  dropf(l);
+  l = NULL;
+|
+  dropf(l);
+  l = \(f(...)\|(T2)f(...)\);
+|
+  l = \(f(...)\|(T2)f(...)\);
+  addf(l);
+|
+  addf(r);
+  dropf(l);
+  l = r;
+|
+  addf(r);
+  l = r;
+|
+  l@pz = NULL;
 |
 + rm(l);
-  l@s = NULL;
+  l@p0 = NULL;
 |
-+ rm(l);
-  l@s =
-- a
-+ rc
-  (...);
+  l@p1f = \(f(...)\|(T2)f(...)\);
 + add(l);
 |
 + rm(l);
-  l@s =
-- malloc(E1)
-+ rc_calloc(1, E1)
-  ;
+  l@p1 = \(f(...)\|(T2)f(...)\);
 + add(l);
 |
-- l@p = r;
-+ {
-+ T old = l;
-+
-+ l = r;
-+ add(l);
-+ rm(old);
-+ }
+- l@pa = r;
++ asg(&l, r);
+|
++ add(r);
+  l@pbf = r;
 |
 + add(r);
 + rm(l);
-  l@q = r;
+  l@pb = r;
 )
+
+// the same for fields spatch cannot type (a struct it sees only through a
+// macro): by field name, when every struct of the run agrees on its type
+
+@pstmt1 depends on patch@
+expression l, r;
+position p;
+@@
+l@p = r;
+
+@script:python depends on pstmt1@
+p << pstmt1.p;
+@@
+STMTS.setdefault(1, set()).add(rc.key(p))
+
+@pexprf depends on patch disable ptr_to_array@
+expression E, r;
+identifier f : script:python() { field_conv(f) };
+position q : script:python(E, f, r) { ok(q) and str(E) + "->" + f != str(r) and rc.key(q) not in STMTS.get(1, ()) };
+fresh identifier asg = script:python(f) { prefix(field_tag(f)) + "_assign" };
+@@
+- E@q->f = r
++ asg(&E->f, r)
+
+@pconv1 depends on patch disable ptr_to_array@
+expression E, r, E2;
+identifier f;
+identifier addf =~ "_addref$";
+identifier dropf =~ "_removeref$";
+position p;
+@@
+(
+  dropf(E->f);
+  E->f@p = E2;
+|
+  E->f@p = E2;
+  addf(E->f);
+|
+  addf(r);
+  E->f@p = r;
+)
+
+@script:python depends on pconv1@
+p << pconv1.p;
+@@
+DONE.setdefault(1, set()).add(rc.key(p))
 
 @pasgf depends on patch disable ptr_to_array@
-expression E;
+expression E, r;
 identifier f : script:python() { field_conv(f) };
-expression r;
-identifier a : script:python() { a in ALLOCS and a != "malloc" };
-expression E1;
-identifier ra =~ "^k?realloc$";
-fresh identifier add = script:python(f) { field_helpers(f)[0] };
-fresh identifier rm = script:python(f) { field_helpers(f)[1] };
-fresh identifier rc = script:python(a) { RC.get(a, "rc_" + a) };
-fresh identifier rrc = script:python(ra) { "rc_" + ra };
-fresh identifier old = "rt_old";
-position s : script:python() { ok(s) };
-position p : script:python(E, r) { ok(p) and reads(r, E) };
-position q : script:python(E, r) { ok(q) and not reads(r, E) };
+type T2;
+identifier fc;
+position p0 : script:python() { ok(p0) and not done(p0, 1) };
+position p1 : script:python() { ok(p1) and not done(p1, 1) };
+position pa : script:python(E, f, r) { ok(pa) and not done(pa, 1) and (reads(r, E) or not simple(r)) };
+position pb : script:python(E, f, r) { ok(pb) and not done(pb, 1) and str(E) + "->" + f != str(r) and not reads(r, E) and simple(r) };
+fresh identifier add = script:python(f) { TAGS[field_tag(f)][0] };
+fresh identifier rm = script:python(f) { TAGS[field_tag(f)][1] };
+fresh identifier asg = script:python(f) { prefix(field_tag(f)) + "_assign" };
+identifier addf =~ "_addref$";
+identifier dropf =~ "_removeref$";
 @@
 (
-  E->f@s =
-- ra
-+ rrc
-  (E->f, ...);
+  E->f = \(realloc\|krealloc\|rc_realloc\|rc_krealloc\)(E->f, ...);
+|
+  dropf(E->f);
+  E->f = NULL;
+|
+  dropf(E->f);
+  E->f = \(fc(...)\|(T2)fc(...)\);
+  addf(E->f);
+|
+  addf(r);
+  dropf(E->f);
+  E->f = r;
 |
 + rm(E->f);
-  E->f@s = NULL;
+  E->f@p0 = NULL;
 |
 + rm(E->f);
-  E->f@s =
-- a
-+ rc
-  (...);
+  E->f@p1 = \(fc(...)\|(T2)fc(...)\);
 + add(E->f);
 |
-+ rm(E->f);
-  E->f@s =
-- malloc(E1)
-+ rc_calloc(1, E1)
-  ;
-+ add(E->f);
-|
-- E->f@p = r;
-+ {
-+ typeof(E->f) old = E->f;
-+
-+ E->f = r;
-+ add(E->f);
-+ rm(old);
-+ }
+- E->f@pa = r;
++ asg(&E->f, r);
 |
 + add(r);
 + rm(E->f);
-  E->f@q = r;
+  E->f@pb = r;
 )
+
+@pstmt2 depends on patch@
+expression l, r;
+position p;
+@@
+l@p = r;
+
+@script:python depends on pstmt2@
+p << pstmt2.p;
+@@
+STMTS.setdefault(2, set()).add(rc.key(p))
+
+@pexprd depends on patch disable ptr_to_array@
+expression E, r;
+identifier f : script:python() { field_conv(f) };
+position q : script:python(E, f, r) { ok(q) and str(E) + "." + f != str(r) and rc.key(q) not in STMTS.get(2, ()) };
+fresh identifier asg = script:python(f) { prefix(field_tag(f)) + "_assign" };
+@@
+- E@q.f = r
++ asg(&E.f, r)
+
+@pconv2 depends on patch disable ptr_to_array@
+expression E, r, E2;
+identifier f;
+identifier addf =~ "_addref$";
+identifier dropf =~ "_removeref$";
+position p;
+@@
+(
+  dropf(E.f);
+  E.f@p = E2;
+|
+  E.f@p = E2;
+  addf(E.f);
+|
+  addf(r);
+  E.f@p = r;
+)
+
+@script:python depends on pconv2@
+p << pconv2.p;
+@@
+DONE.setdefault(2, set()).add(rc.key(p))
 
 @pasgd depends on patch disable ptr_to_array@
-expression E;
+expression E, r;
 identifier f : script:python() { field_conv(f) };
-expression r;
-identifier a : script:python() { a in ALLOCS and a != "malloc" };
-expression E1;
-identifier ra =~ "^k?realloc$";
-fresh identifier add = script:python(f) { field_helpers(f)[0] };
-fresh identifier rm = script:python(f) { field_helpers(f)[1] };
-fresh identifier rc = script:python(a) { RC.get(a, "rc_" + a) };
-fresh identifier rrc = script:python(ra) { "rc_" + ra };
-fresh identifier old = "rt_old";
-position s : script:python() { ok(s) };
-position p : script:python(E, r) { ok(p) and reads(r, E) };
-position q : script:python(E, r) { ok(q) and not reads(r, E) };
+type T2;
+identifier fc;
+position p0 : script:python() { ok(p0) and not done(p0, 2) };
+position p1 : script:python() { ok(p1) and not done(p1, 2) };
+position pa : script:python(E, f, r) { ok(pa) and not done(pa, 2) and (reads(r, E) or not simple(r)) };
+position pb : script:python(E, f, r) { ok(pb) and not done(pb, 2) and str(E) + "." + f != str(r) and not reads(r, E) and simple(r) };
+fresh identifier add = script:python(f) { TAGS[field_tag(f)][0] };
+fresh identifier rm = script:python(f) { TAGS[field_tag(f)][1] };
+fresh identifier asg = script:python(f) { prefix(field_tag(f)) + "_assign" };
+identifier addf =~ "_addref$";
+identifier dropf =~ "_removeref$";
 @@
 (
-  E.f@s =
-- ra
-+ rrc
-  (E.f, ...);
+  E.f = \(realloc\|krealloc\|rc_realloc\|rc_krealloc\)(E.f, ...);
+|
+  dropf(E.f);
+  E.f = NULL;
+|
+  dropf(E.f);
+  E.f = \(fc(...)\|(T2)fc(...)\);
+  addf(E.f);
+|
+  addf(r);
+  dropf(E.f);
+  E.f = r;
 |
 + rm(E.f);
-  E.f@s = NULL;
+  E.f@p0 = NULL;
 |
 + rm(E.f);
-  E.f@s =
-- a
-+ rc
-  (...);
+  E.f@p1 = \(fc(...)\|(T2)fc(...)\);
 + add(E.f);
 |
-+ rm(E.f);
-  E.f@s =
-- malloc(E1)
-+ rc_calloc(1, E1)
-  ;
-+ add(E.f);
-|
-- E.f@p = r;
-+ {
-+ typeof(E.f) old = E.f;
-+
-+ E.f = r;
-+ add(E.f);
-+ rm(old);
-+ }
+- E.f@pa = r;
++ asg(&E.f, r);
 |
 + add(r);
 + rm(E.f);
-  E.f@q = r;
+  E.f@pb = r;
 )
 
-// patch: declarations of function-scope locals
+// patch: parameters are released on every return of the callee (the
+// caller took the reference); destructors and ignored functions excepted
 
-@pdecl depends on patch@
+@pparam0 depends on patch@
+identifier fn, x;
 type T : script:python() { conv(T) };
-identifier x !~ "^rt_old";
-position s : script:python(x) { ok(s) and infn(s) and s[0].current_element != x };
-expression E;
-identifier a : script:python() { a in ALLOCS and a != "malloc" };
-expression E1;
-fresh identifier add = script:python(T) { helper(T, 0) };
-fresh identifier rc = script:python(a) { RC.get(a, "rc_" + a) };
+position p : script:python(fn) { fnok(fn) and fn not in DTORS };
+fresh identifier g = script:python(T, x) { "REFTRACK_PARAM(%s, %s)" % (prefix(tag(T)), x) };
 @@
-(
-  T x@s = NULL;
-|
-  T x@s =
-- a
-+ rc
-  (...);
-+ add(x);
-|
-  T x@s =
-- malloc(E1)
-+ rc_calloc(1, E1)
-  ;
-+ add(x);
-|
-  T x@s = E;
-+ add(x);
-|
-- T x@s;
-+ T x = NULL;
-)
+fn@p(T x, ...) {
++ g;
+  ...
+}
 
-// patch: frees release the fields' references, then the pointer's; a
-// parameter's reference belongs to the caller. One set of rules per field
+@pparam1 depends on patch@
+identifier fn, x;
+type T : script:python() { conv(T) };
+type T0;
+identifier x0;
+position p : script:python(fn) { fnok(fn) and fn not in DTORS };
+fresh identifier g = script:python(T, x) { "REFTRACK_PARAM(%s, %s)" % (prefix(tag(T)), x) };
+@@
+fn@p(T0 x0, T x, ...) {
++ g;
+  ...
+}
+
+@pparam2 depends on patch@
+identifier fn, x;
+type T : script:python() { conv(T) };
+type T0, T1;
+identifier x0, x1;
+position p : script:python(fn) { fnok(fn) and fn not in DTORS };
+fresh identifier g = script:python(T, x) { "REFTRACK_PARAM(%s, %s)" % (prefix(tag(T)), x) };
+@@
+fn@p(T0 x0, T1 x1, T x, ...) {
++ g;
+  ...
+}
+
+// patch: counted locals get a guard right after their declaration. The
+// declarators are found one by one; the guards of one declaration are
+// added after it together (spatch cannot change one declarator of several)
+
+@plocal depends on patch@
+type T : script:python() { conv(T) };
+identifier x;
+position d : script:python(x) { ok(d) and infn(d) and d[0].current_element != x };
+expression E;
+@@
+\(T x@d;\|T x@d = E;\)
+
+@script:python depends on plocal@
+T << plocal.T;
+x << plocal.x;
+d << plocal.d;
+E << plocal.E = "";
+@@
+GUARDS[(d[0].current_element, x)] = [
+    ("REFTRACK_LOCAL" if E else "REFTRACK_LOCAL_NULL", prefix(tag(T)), x)]
+
+@pmember depends on patch@
+type T : script:python() { bool(members(T)) };
+identifier x;
+position d : script:python(x) { ok(d) and infn(d) };
+initializer I;
+@@
+\(T x@d;\|T x@d = I;\)
+
+@script:python depends on pmember@
+T << pmember.T;
+x << pmember.x;
+d << pmember.d;
+@@
+GUARDS[(d[0].current_element, x)] = [
+    ("REFTRACK_MEMBER", prefix(t), x + "." + p) for p, t in members(T)]
+
+@pstatic depends on patch@
+type T;
+identifier x;
+position d;
+expression E;
+@@
+\(static T x@d;\|static T x@d = E;\|extern T x@d;\)
+
+@script:python depends on pstatic@
+d << pstatic.d;
+x << pstatic.x;
+@@
+GUARDS.pop((d[0].current_element, x), None)
+
+@pguard0_local depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 0, "REFTRACK_LOCAL") };
+declarer name REFTRACK_LOCAL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 0)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 0)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL(t, x);
+
+@pguard0_local_null depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 0, "REFTRACK_LOCAL_NULL") };
+declarer name REFTRACK_LOCAL_NULL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 0)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 0)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL_NULL(t, x);
+
+@pguard0_member depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 0, "REFTRACK_MEMBER") };
+declarer name REFTRACK_MEMBER;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 0)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 0)[2] };
+@@
+  D@d
++ REFTRACK_MEMBER(t, x);
+
+@pguard1_local depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 1, "REFTRACK_LOCAL") };
+declarer name REFTRACK_LOCAL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 1)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 1)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL(t, x);
+
+@pguard1_local_null depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 1, "REFTRACK_LOCAL_NULL") };
+declarer name REFTRACK_LOCAL_NULL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 1)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 1)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL_NULL(t, x);
+
+@pguard1_member depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 1, "REFTRACK_MEMBER") };
+declarer name REFTRACK_MEMBER;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 1)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 1)[2] };
+@@
+  D@d
++ REFTRACK_MEMBER(t, x);
+
+@pguard2_local depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 2, "REFTRACK_LOCAL") };
+declarer name REFTRACK_LOCAL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 2)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 2)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL(t, x);
+
+@pguard2_local_null depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 2, "REFTRACK_LOCAL_NULL") };
+declarer name REFTRACK_LOCAL_NULL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 2)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 2)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL_NULL(t, x);
+
+@pguard2_member depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 2, "REFTRACK_MEMBER") };
+declarer name REFTRACK_MEMBER;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 2)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 2)[2] };
+@@
+  D@d
++ REFTRACK_MEMBER(t, x);
+
+@pguard3_local depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 3, "REFTRACK_LOCAL") };
+declarer name REFTRACK_LOCAL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 3)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 3)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL(t, x);
+
+@pguard3_local_null depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 3, "REFTRACK_LOCAL_NULL") };
+declarer name REFTRACK_LOCAL_NULL;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 3)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 3)[2] };
+@@
+  D@d
++ REFTRACK_LOCAL_NULL(t, x);
+
+@pguard3_member depends on patch@
+declaration D;
+position d : script:python(D) { guard_at(D, d, 3, "REFTRACK_MEMBER") };
+declarer name REFTRACK_MEMBER;
+fresh identifier t = script:python(D, d) { guard_of(D, d, 3)[1] };
+fresh identifier x = script:python(D, d) { guard_of(D, d, 3)[2] };
+@@
+  D@d
++ REFTRACK_MEMBER(t, x);
+
+// patch: q = rc_realloc(p, n) with q != p: p's reference moved with the
+// object, p follows it (it would dangle, and its release free the object)
+
+@prealloc2 depends on patch@
+type T : script:python() { conv(T) };
+T l, e;
+identifier ra =~ "^rc_k?realloc$";
+position s : script:python(l, e) { ok(s) and str(l) != str(e) };
+@@
+  l@s = ra(e, ...);
++ if (l)
++ 	e = l;
+
+// the same for a local initialised so, after its guard
+
+@prealloc2d depends on patch@
+type T : script:python() { conv(T) };
+identifier x;
+T e;
+identifier ra =~ "^rc_k?realloc$";
+position s : script:python(x, e) { ok(s) and x != str(e) };
+declarer name REFTRACK_LOCAL;
+@@
+  T x@s = ra(e, ...);
+  REFTRACK_LOCAL(...);
++ if (x)
++ 	e = x;
+
+// patch: frees release the fields' references, then the pointer's. One set of rules per field
 // index __K__: decide-reftrack.py names writes the run's copy of this file
 // with the block below once for each index the run's structs need (here,
 // unexpanded, __K__ is larger than any struct's count: the block matches
@@ -1125,26 +1365,23 @@ fresh identifier rm = script:python(g) { field_release(field_tag(g), __K__) };
 
 // END per tracked field
 
-@pfreep depends on patch@
-type T : script:python() { conv(T) };
-identifier fn : script:python() { fnok(fn) };
-identifier x;
-identifier fr =~ "^(kfree|vfree|kvfree|free)$";
-@@
-fn(..., T x, ...) { <...
-- fr(x);
-...> }
-
 @pfree depends on patch@
 type T : script:python() { conv(T) };
 idexpression T e;
 position s : script:python() { ok(s) };
 identifier fr =~ "^(kfree|vfree|kvfree|free)$";
 fresh identifier rm = script:python(T) { helper(T, 1) };
+identifier rm2 : script:python(T) { rm2 == helper(T, 1) };
 @@
+(
+- fr@s(e);
+  rm2(e);
+  e = NULL;
+|
 - fr@s(e);
 + rm(e);
 + e = NULL;
+)
 
 @pfreeg depends on patch disable ptr_to_array@
 expression E;
@@ -1152,10 +1389,17 @@ identifier g : script:python() { field_conv(g) };
 position s : script:python() { ok(s) };
 identifier fr =~ "^(kfree|vfree|kvfree|free)$";
 fresh identifier rm = script:python(g) { field_helpers(g)[1] };
+identifier rm2 : script:python(g) { rm2 == field_helpers(g)[1] };
 @@
+(
+- fr@s(E->g);
+  rm2(E->g);
+  E->g = NULL;
+|
 - fr@s(E->g);
 + rm(E->g);
 + E->g = NULL;
+)
 
 @pfreegd depends on patch disable ptr_to_array@
 expression E;
@@ -1163,10 +1407,45 @@ identifier g : script:python() { field_conv(g) };
 position s : script:python() { ok(s) };
 identifier fr =~ "^(kfree|vfree|kvfree|free)$";
 fresh identifier rm = script:python(g) { field_helpers(g)[1] };
+identifier rm2 : script:python(g) { rm2 == field_helpers(g)[1] };
 @@
+(
+- fr@s(E.g);
+  rm2(E.g);
+  E.g = NULL;
+|
 - fr@s(E.g);
 + rm(E.g);
 + E.g = NULL;
+)
+
+// patch: an addref right before a removeref of the same pointer (a call's
+// result taken, then released for the next store) cancels out: nothing
+// can read the count between them
+
+@ppair depends on patch@
+expression x;
+identifier addf =~ "_addref$";
+identifier dropf =~ "_removeref$";
+position p1, p2;
+@@
+addf@p1(x);
+dropf@p2(x);
+
+@script:python depends on ppair@
+addf << ppair.addf;
+dropf << ppair.dropf;
+@@
+if (addf, dropf) not in PAIRS:
+    cocci.include_match(False)
+
+@depends on ppair@
+expression ppair.x;
+identifier ppair.addf, ppair.dropf;
+position ppair.p1, ppair.p2;
+@@
+- addf@p1(x);
+- dropf@p2(x);
 
 // ---------------------------------------------------------------------------
 // report, org, context: every decided site and every vetoed one
@@ -1239,6 +1518,23 @@ p << rfn.p;
 @@
 SITES.tell(p, "org")
 
+@rparam depends on report || org@
+position p : script:python() { issite(p) };
+type T;
+identifier fn, x;
+@@
+fn(..., T x@p, ...) { ... }
+
+@script:python depends on report@
+p << rparam.p;
+@@
+SITES.tell(p, "report")
+
+@script:python depends on org@
+p << rparam.p;
+@@
+SITES.tell(p, "org")
+
 @rmem depends on report || org@
 position p : script:python() { issite(p) };
 type T;
@@ -1261,6 +1557,17 @@ position p : script:python() { issite(p) };
 expression E;
 @@
 * E@p
+
+// a counted parameter
+
+@depends on context@
+position p : script:python() { issite(p) };
+type T;
+identifier fn, x;
+@@
+fn(...,
+*  T x@p
+   , ...) { ... }
 
 // the declarations report mode speaks of (a counted local, a local or an
 // array that keeps its type, a union member) are not expressions

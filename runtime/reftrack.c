@@ -45,6 +45,8 @@ struct dbg_obj {
 
 static pthread_mutex_t dbg_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct ptrtab dbg_tab;
+/* what print_mem_stats() shows: debug objects allocated and freed so far */
+static size_t dbg_allocs, dbg_frees;
 static pthread_once_t dbg_atexit_once = PTHREAD_ONCE_INIT;
 
 static void dbg_report_at_exit(void)
@@ -77,11 +79,13 @@ static bool dbg_insert(const void *p, size_t size, const char *file, int line)
 		free(o);
 		return false;
 	}
+	dbg_allocs++;
 	return true;
 }
 
 static void dbg_unlink(struct ptrtab_node **pp)
 {
+	dbg_frees++;
 	free(ptrtab_remove(&dbg_tab, pp));
 }
 
@@ -376,6 +380,14 @@ size_t reftrack_live_count(void)
 	n = dbg_tab.n;
 	pthread_mutex_unlock(&dbg_lock);
 	return n;
+}
+
+void reftrack_mem_stats(size_t *allocs, size_t *frees)
+{
+	pthread_mutex_lock(&dbg_lock);
+	*allocs = dbg_allocs;
+	*frees = dbg_frees;
+	pthread_mutex_unlock(&dbg_lock);
 }
 
 static void dbg_report_one(struct ptrtab_node *node)

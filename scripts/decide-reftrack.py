@@ -8,7 +8,7 @@ common files are described in scripts/lib/README):
     decide-reftrack.py names WORK < FILES   names, universe, candidates,
                                             tracked, reftrack.cocci
     decide-reftrack.py decide WORK          sites, groups, files, files.patch,
-                                            types, locals
+                                            types, params
 
 Tracked types are found by text, because spatch cannot parse the plugin's
 attribute forms and a header is not seen by the .c files that use it:
@@ -22,14 +22,10 @@ an uncounted pointer still uses.
 The collect records (KIND FILE LINE COL ...), as cocci/reftrack.cocci writes
 them (S is a tracked struct tag):
     fn       NAME          a function definition
+    param    S FN K WHAT   parameter K of function FN points to S
     veto     S WHY         a use that keeps S unconverted
-    alloc, realloc, store, free
+    alloc, store, free, local
              S WHAT        a site the apply pass converts, and what it does
-    local    S FN X WHAT   a function-scope local X of FN, counted
-    decl     S             a declaration of a pointer to S
-    asg      S             an assignment to a pointer to S (any)
-    stmt     S             an assignment statement to one
-    call     S CALLEE      a pointer to S passed to CALLEE
 
 This conversion's own tables:
     tracked   (names; read by the collect and apply passes)
@@ -40,9 +36,18 @@ This conversion's own tables:
               field S F T               a pointer field F of S to tracked T
               fieldtag F T              a field name whose every struct
                                         agrees it points to tracked T
+              member X PATH T           a local of struct type X holds
+                                        tracked T at X.PATH: released
+                                        when it goes out of scope
+              ignore F                  a REFTRACK_IGNORE/REFTRACK_HEAP_FN
+                                        function: not instrumented
+              dtor F                    a REFTRACK_DESTRUCTOR_FN function:
+                                        its parameter is not released
+              borrow F                  a "borrow F" spec line: F's
+                                        parameters are not counted
     types     S                 (decide) the tracked types converted
-    locals    FN RANK X         (decide) the counted locals of FN, ranked:
-                                the release rules find them by name and rank
+    params    FN K S            (decide) parameter K of FN is counted: its
+                                callers addref the argument, FN releases it
 The names step also writes the run's reftrack.cocci, with the per-field
 release rules repeated for as many fields as a tracked struct has.
 """
@@ -56,24 +61,33 @@ import decide_common  # noqa: E402
 import refconv_spec  # noqa: E402
 
 ID = r"[A-Za-z_]\w*"
-MAX_LOCALS = 6  # cocci/reftrack.cocci has one release rule per local
 TAGGED = [
     re.compile(r"\bREFTRACK_STRUCT\s*\(\s*(%s)\s*\)" % ID),
     re.compile(r"\bstruct\s+REFTRACK(?:_CUSTOM)?\s*\([^)]*\)\s*(%s)" % ID),
     re.compile(r"\bstruct\s+__attribute__\s*\(\(\s*__reftrack__\s*\([^)]*\)\s*\)\)\s*(%s)" % ID),
 ]
+# functions the plugin does not instrument, and destructors
+NOCOUNT = re.compile(r"\bREFTRACK_(?:IGNORE|HEAP_FN)\b[^;{}()]*?(%s)\s*\(" % ID)
+DTOR = re.compile(r"\bREFTRACK_DESTRUCTOR_FN\b[^;{}()]*?(%s)\s*\(" % ID)
+# struct REFTRACK [S] { (the plugin's object-like REFTRACK, generic helpers)
+PLAIN = re.compile(r"\bstruct\s+REFTRACK\s+(%s)\s*\{" % ID)
 HELPERS = re.compile(r"\bREFTRACK_(?:STRUCT|EPILOG|EPILOG_WITH_DTOR|CUSTOM)\s*\(\s*(%s)\s*\)" % ID)
 TYPEDEF = re.compile(r"\btypedef\s+struct\s+(?:REFTRACK\s*\([^)]*\)\s*)?(%s)\s*(%s)\s*;" % (ID, ID))
+TYPEDEF_ALIAS = re.compile(r"\btypedef\s+(%s)\s+(%s)\s*;" % (ID, ID))
 # typedef struct [tag] { ... } Name;  (anonymous or tagged, tracked by attribute)
 TYPEDEF_BODY = re.compile(r"\btypedef\s+struct\s+(REFTRACK\s*\([^)]*\)\s*)?(%s)?\s*\{[^{}]*\}\s*(%s)\s*;"
                           % (ID, ID))
 
 STRUCT_BODY = re.compile(r"(?:\bREFTRACK_STRUCT\s*\(\s*(%s)\s*\)|\bstruct\s+(?:\w+\s*\([^)]*\)\s*)*"
                          r"(?:__attribute__\s*\(\(.*?\)\)\s*)?(%s))\s*\{([^{}]*)\}" % (ID, ID))
+# typedef struct [tag] { ... } Name; (the body's struct is Name's)
+ANON_BODY = re.compile(r"\btypedef\s+struct\s*(?:%s\s*)?\{([^{}]*)\}\s*(%s)\s*;" % (ID, ID))
+# a struct member that is a struct: struct S x; or T x; (no pointer)
+MEMBER = re.compile(r"(?:^|(?<=[;{]))\s*(?:const\s+)?(?:struct\s+(%s)|(%s))\s+(%s)\s*;" % (ID, ID, ID))
 FIELD = re.compile(r"(?:^|(?<=[;{]))\s*(?:const\s+)?(?:struct\s+(%s)|(%s))\s*\*\s*(%s)\s*;" % (ID, ID, ID))
 
 # the collect records of a site the apply pass converts
-ACTIONS = ("alloc", "realloc", "store", "free")
+ACTIONS = ("alloc", "store", "free", "local")
 # the block of cocci/reftrack.cocci repeated once per tracked field
 PER_FIELD = "per tracked field"
 
@@ -82,13 +96,45 @@ def _fields(texts, tags, typedefs):
     """(S, F, T) for every pointer field F of struct S: T is the tag it
     points to when tracked, else ''."""
     out = set()
+    for s, body in struct_bodies(texts):
+        for fm in FIELD.finditer(body):
+            tag = fm.group(1) or typedefs.get(fm.group(2))
+            out.add((s, fm.group(3), tag if tag in tags else ""))
+    return out
+
+
+def struct_bodies(texts):
+    """(name, body) of every struct definition: its tag, or the typedef
+    name of a tagless one."""
     for t in texts:
         for m in STRUCT_BODY.finditer(t):
-            s = m.group(1) or m.group(2)
-            for fm in FIELD.finditer(m.group(3)):
-                tag = fm.group(1) or typedefs.get(fm.group(2))
-                out.add((s, fm.group(3), tag if tag in tags else ""))
-    return out
+            yield m.group(1) or m.group(2), m.group(3)
+        for m in ANON_BODY.finditer(t):
+            yield m.group(2), m.group(1)
+
+
+def member_rows(texts, tags, typedefs):
+    """(X, PATH, T): a local of struct type X (a tag or a typedef name)
+    holds a pointer to tracked T at X.PATH, directly or in a struct member
+    (not in an array: the plugin releases those members when the local
+    goes out of scope)."""
+    direct, nested = {}, {}
+    for name, body in struct_bodies(texts):
+        for fm in FIELD.finditer(body):
+            t = fm.group(1) or typedefs.get(fm.group(2))
+            if t in tags:
+                direct.setdefault(name, []).append((fm.group(3), t))
+        for mm in MEMBER.finditer(body):
+            nested.setdefault(name, []).append((mm.group(3), mm.group(1) or mm.group(2)))
+
+    def paths(x, depth=0):
+        out = list(direct.get(x, []))
+        for f, y in nested.get(x, []) if depth < 8 else []:
+            out += [(f + "." + p, t) for p, t in paths(y, depth + 1)]
+        return out
+    names = set(direct) | set(nested)
+    return [("member", x, p, t) for x in sorted(names) for p, t in paths(x)
+            if x not in tags]
 
 
 def tracked_tags(texts):
@@ -99,8 +145,14 @@ def tracked_tags(texts):
         for r in TAGGED:
             tags.update(r.findall(t))
         helpers.update(HELPERS.findall(t))
+        tags.update(PLAIN.findall(t))
         for m in TYPEDEF_BODY.finditer(t):
-            if m.group(1):
+            if m.group(2) == "REFTRACK" and not m.group(1):
+                # typedef struct REFTRACK { } Name: the plugin's plain
+                # attribute; spatch sees a struct named REFTRACK
+                typedefs[m.group(3)] = "REFTRACK"
+                tags.add("REFTRACK")
+            elif m.group(1):
                 # typedef struct REFTRACK(...) [tag] { } Name: tracked by attribute
                 typedefs[m.group(3)] = m.group(2) or m.group(3)
                 tags.add(m.group(2) or m.group(3))
@@ -110,6 +162,13 @@ def tracked_tags(texts):
         for tag, name in TYPEDEF.findall(t):
             if tag in tags:
                 typedefs[name] = tag
+    # typedef T T2; of a tracked typedef name T, to any depth
+    alias = [a for t in texts for a in TYPEDEF_ALIAS.findall(t)]
+    while True:
+        new = {n: typedefs[o] for o, n in alias if o in typedefs and n not in typedefs}
+        if not new:
+            break
+        typedefs.update(new)
     return tags, helpers, typedefs
 
 
@@ -135,6 +194,11 @@ def tracked_rows(texts, tags, helpers, typedefs, fields):
             rows.append(("tag", s, "reftrack_addref", "reftrack_removeref",
                          defined_in(texts, s)))
     rows += [("typedef", n, s) for n, s in sorted(typedefs.items())]
+    rows += [("ignore", f) for f in sorted({f for t in texts.values()
+                                            for f in NOCOUNT.findall(t)})]
+    rows += [("dtor", f) for f in sorted({f for t in texts.values()
+                                          for f in DTOR.findall(t)})]
+    rows += [("borrow", args[0]) for args in refconv_spec.load()["borrow"]]
     # the release of a freed object's references: fields of tracked structs
     rows += [("field",) + f for f in sorted(fields) if f[0] in tags and f[2]]
     # stores through a field whose struct spatch cannot see: by field name,
@@ -166,6 +230,7 @@ def names(path, files):
     tags, helpers, typedefs = tracked_tags(texts.values())
     rows = tracked_rows(texts, tags, helpers, typedefs,
                         _fields(texts.values(), tags, typedefs))
+    rows += member_rows(texts.values(), tags, typedefs)
     work.write_rows("tracked", rows)
     words = sorted(tags | set(typedefs))
     work.write("names", sorted(set(words) | set(r[2] for r in rows if r[0] == "field")))
@@ -187,10 +252,7 @@ class Seen:
         self.vetoes = {}        # S -> [(file, line, col, why)]
         self.sites = []         # (S, file, line, col, kind, what)
         self.defined = set()    # function names
-        self.locs = {}          # FN -> {(line, col, X, file, S)}
-        self.stmts = set()      # (S, file, line, col) of statements, declarations
-        self.asgs = []          # (S, file, line, col) of assignments
-        self.calls = []         # (S, file, line, col, callee)
+        self.params = set()     # (FN, K, S): parameter K of FN points to S
 
     def veto(self, t, f, l, c, why):
         self.vetoes.setdefault(t, []).append((f, int(l), c, why))
@@ -202,17 +264,11 @@ class Seen:
             self.veto(rest[0], f, l, c, rest[1])
         elif kind in ACTIONS:
             self.sites.append((rest[0], f, l, c, kind, rest[1]))
-        elif kind == "local":
-            self.sites.append((rest[0], f, l, c, kind, rest[3]))
-            self.locs.setdefault(rest[1], set()).add((int(l), int(c), rest[2], f, rest[0]))
         elif kind == "fn":
             self.defined.add(rest[0])
-        elif kind in ("stmt", "decl"):
-            self.stmts.add((rest[0], f, l, c))
-        elif kind == "asg":
-            self.asgs.append((rest[0], f, l, c))
-        elif kind == "call":
-            self.calls.append((rest[0], f, l, c, rest[1]))
+        elif kind == "param":
+            self.params.add((rest[1], int(rest[2]), rest[0]))
+            self.sites.append((rest[0], f, l, c, kind, rest[3]))
 
 
 def read_seen(work):
@@ -223,48 +279,29 @@ def read_seen(work):
     return seen
 
 
-def veto_expressions(seen):
-    """An assignment that is not a statement has no place for an addref."""
-    for a in seen.asgs:
-        if a not in seen.stmts:
-            seen.veto(*a, "assignment inside an expression (a loop header, a "
-                      "condition): no statement to put the addref in")
-
-
-def veto_calls(seen):
-    """A pointer passed to a function the run does not convert may be kept
-    there uncounted."""
-    for t, f, l, c, callee in seen.calls:
-        if callee not in seen.defined:
-            seen.veto(t, f, l, c, "passed to %s(), which is not converted in "
-                      "this run and may keep the pointer uncounted" % callee)
-
-
-def veto_locals(seen):
-    """The release rules find a function's locals by its name and a rank:
-    one function per name, at most MAX_LOCALS locals."""
-    for fn, xs in seen.locs.items():
-        why = None
-        if len({x[3] for x in xs}) > 1:
-            why = "%s() is defined in several files" % fn
-        elif len(xs) > MAX_LOCALS:
-            why = "%s() has more than %d tracked locals" % (fn, MAX_LOCALS)
-        for l, c, x, f, t in xs if why else []:
-            seen.veto(t, f, l, c, why)
-
-
 def converted(seen):
-    """The types with a site and no veto."""
-    return sorted({s[0] for s in seen.sites} - set(seen.vetoes))
+    """The types with a site or a counted parameter, and no veto."""
+    return sorted(({s[0] for s in seen.sites} | {p[2] for p in seen.params})
+                  - set(seen.vetoes))
 
 
-def local_rows(seen, conv):
-    """(FN, RANK, X) of the counted locals of the converted types."""
-    rows = []
-    for fn, xs in sorted(seen.locs.items()):
-        xs = sorted(x for x in xs if x[4] in conv)
-        rows += [(fn, k, x[2]) for k, x in enumerate(xs)]
-    return rows
+def heap_includers(work):
+    """The candidate files that include the plugin's heap header: the patch
+    moves them to refconv's."""
+    inc = re.compile(r'^\s*#\s*include\s*"(?:hrcmm|lkrcmm)\.h"', re.M)
+    return [f for f in work.lines("candidates") if inc.search(decide_common.text(f))]
+
+
+def param_rows(seen, conv):
+    """(FN, K, S): the counted parameters of the functions the run defines,
+    for converted types; a name defined with different ones is left out
+    (its calls are not counted either way)."""
+    by = {}
+    for fn, k, t in seen.params:
+        if t in conv:
+            by.setdefault(fn, set()).add((k, t))
+    return [(fn, k, t) for fn, ps in sorted(by.items()) for k, t in sorted(ps)
+            if len({k for k, _ in ps}) == len(ps)]
 
 
 def site_rows(seen, conv):
@@ -298,17 +335,15 @@ def decide(path):
     """Types without a veto are converted; every site of them is listed."""
     work = decide_common.Work(path)
     seen = read_seen(work)
-    veto_expressions(seen)
-    veto_calls(seen)
-    veto_locals(seen)
     conv = converted(seen)
     st = site_rows(seen, conv)
     work.write_sites(st)
     work.write_groups(group_rows(work, seen, conv))
     work.write("files", sorted({s[1] for s in st}))
-    work.write("files.patch", sorted({s[1] for s in st if s[0] != "kept"}))
+    work.write("files.patch", sorted({s[1] for s in st if s[0] != "kept"}
+                                     | set(heap_includers(work) if conv else ())))
     work.write("types", conv)
-    work.write_rows("locals", local_rows(seen, conv))
+    work.write_rows("params", param_rows(seen, conv))
     print("reftrack: %d tracked type(s) converted (%s), %d kept (%s)"
           % (len(conv), ", ".join(conv) or "none", len(seen.vetoes),
              ", ".join(sorted(seen.vetoes)) or "none"))

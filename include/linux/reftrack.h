@@ -464,6 +464,117 @@ static inline void reftrack_set_dtor(const void *p, void (*dtor)(void *body))
 			DTOR((struct S *)p);				\
 			__reftrack_release(p);				\
 		}							\
+	}								\
+	/* addref and yield @p: a counted call argument */		\
+	static inline __maybe_unused struct S *S##_getref(const struct S *p) \
+	{								\
+		S##_addref(p);						\
+		return (struct S *)p;					\
+	}								\
+	/* the plugin's assignment as an expression */			\
+	static inline __maybe_unused struct S *				\
+		S##_assign(struct S **pp, const struct S *q)		\
+	{								\
+		S##_addref(q);						\
+		S##_removeref(*pp);					\
+		return *pp = (struct S *)q;				\
+	}								\
+	/* the cleanup of REFTRACK_LOCAL() and REFTRACK_PARAM() */	\
+	static inline __maybe_unused void				\
+		S##_release_ref_(struct S **const *guard)		\
+	{								\
+		S##_removeref(**guard);					\
+	}
+
+/**
+ * reftrack_getref() - addref @p and yield it
+ * @p: pointer to a reftrack object of a type without its own helpers
+ */
+#define reftrack_getref(p)						\
+	({ typeof(p) __rt_p = (p); reftrack_addref(__rt_p); __rt_p; })
+
+/**
+ * reftrack_assign() - addref(@q), removeref(*@pp), *@pp = @q; yields @q
+ * @pp: address of the pointer stored to
+ * @q: the new value, evaluated once
+ */
+#define reftrack_assign(pp, q)						\
+	({ typeof(*(pp)) __rt_q = (q);					\
+	   reftrack_addref(__rt_q); reftrack_removeref(*(pp));		\
+	   *(pp) = __rt_q; })
+
+/* the cleanup of a guard declared by REFTRACK_LOCAL(reftrack, x) */
+static inline __maybe_unused void reftrack_release_ref_(const void *guard)
+{
+	reftrack_removeref(**(void *const *const *)guard);
+}
+
+/*
+ * The guards: the compiler's cleanup attribute, as __free() of
+ * linux/cleanup.h (Linux 6.5; 6.1 has none), so that every way out of a
+ * block releases its counted locals, as the reftrack plugin does.
+ */
+
+/**
+ * REFTRACK_LOCAL() - count local @x: a reference to its initial value,
+ * released whenever @x goes out of scope
+ * @S: struct tag (reftrack: a type without its own helpers)
+ * @x: the local, declared just before
+ */
+#define REFTRACK_LOCAL(S, x)						\
+	typeof(&(x)) const x##_ref_guard_				\
+	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused = \
+		({ S##_addref(x); &(x); })
+
+/**
+ * REFTRACK_LOCAL_NULL() - REFTRACK_LOCAL() of a local declared without a
+ * value: @x starts as NULL
+ * @S: struct tag
+ * @x: the local
+ */
+#define REFTRACK_LOCAL_NULL(S, x)					\
+	typeof(&(x)) const x##_ref_guard_				\
+	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused = \
+		({ (x) = NULL; &(x); })
+
+/**
+ * REFTRACK_PARAM() - release parameter @p on every return (the caller
+ * passed the reference)
+ * @S: struct tag
+ * @p: the parameter
+ */
+#define REFTRACK_PARAM(S, p)						\
+	typeof(&(p)) const p##_ref_guard_				\
+	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused = &(p)
+
+/**
+ * REFTRACK_MEMBER() - release member @lv of a local struct whenever the
+ * local goes out of scope
+ * @S: struct tag of the pointee
+ * @lv: the member, as x.field or x.member.field
+ */
+#define REFTRACK_MEMBER(S, lv)						\
+	typeof(&(lv)) const __UNIQUE_ID(reftrack_guard)			\
+	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused = &(lv)
+
+/**
+ * REFTRACK_PROLOG() - declare struct S and its helpers (the plugin's form)
+ * @S: struct tag
+ */
+#define REFTRACK_PROLOG(S)						\
+	struct S;							\
+	static inline void S##_addref(const struct S *p);		\
+	static inline void S##_removeref(const struct S *p);
+
+/**
+ * REFTRACK_DEF_CTOR() - define ``struct S *S_create(void)``: a zeroed
+ * object with count 0 (GFP_KERNEL), or NULL
+ * @S: struct tag
+ */
+#define REFTRACK_DEF_CTOR(S)						\
+	static inline __maybe_unused struct S *S##_create(void)		\
+	{								\
+		return rc_kzalloc(sizeof(struct S), GFP_KERNEL);	\
 	}
 
 /**

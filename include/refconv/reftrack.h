@@ -28,7 +28,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <refconv/refcount.h>
 
@@ -42,8 +44,10 @@
 #define REFTRACK_IGNORE_FLAG 0x1
 #define REFTRACK_HEAP_FN_FLAG 0x2
 #define REFTRACK_DESTRUCTOR_FN_FLAG 0x4
+#ifndef REFTRACK /* <refconv/hrcmm.h> defines the plugin's object-like form */
 /** REFTRACK() - tag a struct as tracked: ``struct REFTRACK(S) S { ... };`` */
 #define REFTRACK(...) __attribute__((__reftrack__()))
+#endif
 /** REFTRACK_CUSTOM() - tag a struct tracked through S_addref/S_removeref */
 #define REFTRACK_CUSTOM(S) __attribute__((__reftrack__(S##_addref, S##_removeref)))
 /** REFTRACK_IGNORE - the plugin leaves this function alone */
@@ -54,11 +58,20 @@
 /** REFTRACK_DESTRUCTOR_FN - a destructor: no counting inside */
 #define REFTRACK_DESTRUCTOR_FN __attribute__((__reftrack__(REFTRACK_DESTRUCTOR_FN_FLAG)))
 #else
+#ifndef REFTRACK
 #define REFTRACK(...)
+#endif
 #define REFTRACK_CUSTOM(S)
 #define REFTRACK_IGNORE
 #define REFTRACK_HEAP_FN
 #define REFTRACK_DESTRUCTOR_FN
+#endif
+
+#ifndef UNUSED
+#define UNUSED __attribute__((__unused__))
+#endif
+#ifndef NOINLINE
+#define NOINLINE __attribute__((__noinline__))
 #endif
 
 /** REFTRACK_NOP() - a destructor that does nothing */
@@ -190,6 +203,27 @@ size_t reftrack_live_count(void);
  */
 size_t reftrack_debug_report(void);
 
+/**
+ * reftrack_mem_stats() - REFTRACK_DEBUG objects allocated and freed so far
+ * @allocs: set to the number of allocations
+ * @frees: set to the number of frees
+ */
+void reftrack_mem_stats(size_t *allocs, size_t *frees);
+
+/**
+ * print_mem_stats() - print "#alloc=N, #free=N" (the plugin's hrcmm.h API)
+ *
+ * Counts REFTRACK_DEBUG objects only; a program may pass it to atexit().
+ */
+static inline UNUSED void print_mem_stats(void)
+{
+	size_t a, f;
+
+	reftrack_mem_stats(&a, &f);
+	printf("#alloc=%zu, #free=%zu\n", a, f);
+	fflush(stdout);
+}
+
 #ifndef REFTRACK_DEBUG
 /*
  * The common cases of rc_malloc() and rc_free() are inlined: a library call
@@ -319,6 +353,107 @@ static inline void reftrack_removeref(const void *p)
 }
 
 /**
+ * reftrack_getref() - addref @p and yield it: a counted call argument
+ * @p: pointer to a reftrack object of a type without its own helpers
+ */
+#define reftrack_getref(p)						\
+	({ __typeof__(p) reftrack_p_ = (p); reftrack_addref(reftrack_p_); reftrack_p_; })
+
+/**
+ * reftrack_assign() - the plugin's assignment, as an expression
+ * @pp: address of the pointer stored to
+ * @q: the new value, evaluated once, before the old one is released
+ *
+ * addref(@q), removeref(*@pp), then *@pp = @q. Yields @q.
+ */
+#define reftrack_assign(pp, q)						\
+	({ __typeof__(*(pp)) reftrack_q_ = (q);				\
+	   reftrack_addref(reftrack_q_); reftrack_removeref(*(pp));	\
+	   *(pp) = reftrack_q_; })
+
+/* the cleanup of a guard declared by REFTRACK_LOCAL(reftrack, x) */
+static inline UNUSED void reftrack_release_ref_(const void *guard)
+{
+	reftrack_removeref(**(void *const *const *)guard);
+}
+
+/**
+ * REFTRACK_LOCAL() - count the local pointer @x: take a reference to its
+ * initial value, release its value whenever @x goes out of scope
+ * @S: the struct tag (reftrack: a type without its own helpers)
+ * @x: the local, declared just before
+ *
+ * A declaration: it is the compiler's cleanup attribute, as the kernel's
+ * __free() (linux/cleanup.h, not in 6.1), so that every way out of the
+ * block (return, break, continue, goto, its end) releases @x, as the
+ * reftrack plugin does.
+ */
+#define REFTRACK_LOCAL(S, x)						\
+	__typeof__(&(x)) const x##_ref_guard_				\
+	__attribute__((__cleanup__(S##_release_ref_), __unused__)) =	\
+		({ S##_addref(x); &(x); })
+
+/**
+ * REFTRACK_LOCAL_NULL() - REFTRACK_LOCAL() of a local declared without a
+ * value: @x starts as NULL
+ * @S: the struct tag
+ * @x: the local
+ */
+#define REFTRACK_LOCAL_NULL(S, x)					\
+	__typeof__(&(x)) const x##_ref_guard_				\
+	__attribute__((__cleanup__(S##_release_ref_), __unused__)) =	\
+		({ (x) = NULL; &(x); })
+
+/**
+ * REFTRACK_PARAM() - the callee's side of a counted argument: release the
+ * value of parameter @p on every return (the caller took the reference)
+ * @S: the struct tag
+ * @p: the parameter
+ */
+#define REFTRACK_PARAM(S, p)						\
+	__typeof__(&(p)) const p##_ref_guard_				\
+	__attribute__((__cleanup__(S##_release_ref_), __unused__)) = &(p)
+
+#define REFTRACK_CAT2_(a, b) a##b
+#define REFTRACK_CAT_(a, b) REFTRACK_CAT2_(a, b)
+
+/**
+ * REFTRACK_MEMBER() - release the tracked pointer @lv, a member of a local
+ * struct, whenever that local goes out of scope (as the plugin does for the
+ * tracked fields of a struct variable)
+ * @S: the struct tag of the pointee
+ * @lv: the member, as x.field or x.member.field
+ */
+#define REFTRACK_MEMBER(S, lv)						\
+	__typeof__(&(lv)) const REFTRACK_CAT_(reftrack_guard_, __COUNTER__) \
+	__attribute__((__cleanup__(S##_release_ref_), __unused__)) = &(lv)
+
+/**
+ * REFTRACK_PROLOG() - declare struct S and its helpers (the plugin's form:
+ * ``REFTRACK_PROLOG(S) struct REFTRACK_CUSTOM(S) S { ... };``)
+ * @S: struct tag
+ */
+#define REFTRACK_PROLOG(S)						\
+	struct S;							\
+	static inline void S##_addref(const struct S *);		\
+	static inline void S##_removeref(const struct S *);
+
+/**
+ * REFTRACK_DEF_CTOR() - define ``struct S *S_create(void)``: a zeroed
+ * object with count 0, or NULL
+ * @S: struct tag
+ */
+#define REFTRACK_DEF_CTOR(S)						\
+	static inline UNUSED struct S *S##_create(void)			\
+	{								\
+		struct S *p = (struct S *)rc_malloc(sizeof(struct S));	\
+									\
+		if (p)							\
+			memset(p, 0, sizeof(*p));			\
+		return p;						\
+	}
+
+/**
  * REFTRACK_STRUCT() - declare a tracked struct and its helpers
  * @S: struct tag
  *
@@ -333,7 +468,7 @@ static inline void reftrack_removeref(const void *p)
 	struct S;							\
 	static inline void S##_addref(const struct S *);		\
 	static inline void S##_removeref(const struct S *);		\
-	struct REFTRACK(S) S
+	struct REFTRACK_CUSTOM(S) S
 
 /**
  * REFTRACK_EPILOG() - define S_addref() and S_removeref()
@@ -349,11 +484,11 @@ static inline void reftrack_removeref(const void *p)
  * calling S_destroy(p) before the memory is released
  * @S: struct tag
  *
- * Declares ``static void S_destroy(struct S *)``, which the file must define
- * (before or after this line).
+ * Declares ``void S_destroy(struct S *)``, which the program must define,
+ * in this file or another (the plugin's hrcmm.h declares it extern too).
  */
 #define REFTRACK_EPILOG_WITH_DTOR(S)					\
-	REFTRACK_IGNORE static void S##_destroy(struct S *);		\
+	REFTRACK_DESTRUCTOR_FN void S##_destroy(struct S *);		\
 	static void S##_destroy_thunk_(void *p)				\
 	{								\
 		S##_destroy((struct S *)p);				\
@@ -370,6 +505,28 @@ static inline void reftrack_removeref(const void *p)
 		S##_removeref(const struct S *p)		\
 	{								\
 		reftrack_put_(p, dtor, #S "_removeref");		\
+	}								\
+	/* addref and yield @p: a counted call argument */		\
+	static inline __attribute__((__unused__)) struct S *		\
+		S##_getref(const struct S *p)			\
+	{								\
+		S##_addref(p);						\
+		return (struct S *)(uintptr_t)p;			\
+	}								\
+	/* the plugin's assignment as an expression: addref(q),	\
+	 * removeref(*pp), *pp = q; yields q */			\
+	static inline __attribute__((__unused__)) struct S *		\
+		S##_assign(struct S **pp, const struct S *q)		\
+	{								\
+		S##_addref(q);						\
+		S##_removeref(*pp);					\
+		return *pp = (struct S *)(uintptr_t)q;			\
+	}								\
+	/* the cleanup of REFTRACK_LOCAL() and REFTRACK_PARAM() */	\
+	static inline __attribute__((__unused__)) void		\
+		S##_release_ref_(struct S **const *guard)		\
+	{								\
+		S##_removeref(**guard);					\
 	}
 
 #endif /* REFCONV_REFTRACK_H */

@@ -6,6 +6,9 @@ One directive per line, '#' starts a comment, blank lines are ignored:
     grab TYPE FIELD GET [PUT]   open-coded increments of FIELD on struct TYPE
                                 become GET(x), dec-and-release idioms PUT(x)
     track STRUCT                struct STRUCT is reference-tracked (reftrack)
+    borrow FUNC                 FUNC only borrows its tracked parameters:
+                                callers pass no reference, it releases none
+                                (reftrack)
     ref TYPE GET PUT            pointer fields to struct TYPE become typed
                                 struct ref wrappers (ref_wrap)
     proxy TYPE FIELD            FIELD of struct TYPE points to a revocable
@@ -32,6 +35,7 @@ import sys
 DIRECTIVES = {
     "grab": (3, 4, "grab TYPE FIELD GET [PUT]"),
     "track": (1, 1, "track STRUCT"),
+    "borrow": (1, 1, "borrow FUNC"),
     "ref": (3, 3, "ref TYPE GET PUT"),
     "proxy": (2, 6, "proxy TYPE FIELD [revoked-by FLAG | provider RTYPE "
               "SETUP TEARDOWN]"),

@@ -408,7 +408,7 @@ REFTRACK_STRUCT(widget) {
 	struct node *n;
 };
 
-static void widget_destroy(struct widget *w)
+void widget_destroy(struct widget *w)
 {
 	widget_destroyed++;
 	node_removeref(w->n);
