@@ -10,6 +10,9 @@
 #   make bench-tree TREE=~/linux   tree-wide: refcount.cocci vs the kernel's
 #                        atomic_as_refcounter.cocci, as a ratio (SCOPES,
 #                        HOSTS: see bench/tree.sh)
+#   make bench-upstream TREE=~/linux-source-6.1 [O=DIR]   the kernel's own
+#                        refcount_t turned back into atomic_t: what refconv
+#                        recovers (bench/upstream.sh; O= keeps the work)
 #   make kernel-compile-check TREE=~/linux M="drivers/md fs/nfsd"
 #                        build before and after the conversion
 #   make install         headers, libraries and pkg-config file under PREFIX
@@ -27,8 +30,9 @@ SPFLAGS ?=
 DEBUG_FILE ?=
 SPEC ?=
 HOSTS ?=
+O ?=
 
-.PHONY: all lib install bench bench-tree check check-kernel coccicheck \
+.PHONY: all lib install bench bench-tree bench-upstream check check-kernel coccicheck \
 	kernel-compile-check clean
 
 all: lib
@@ -44,6 +48,9 @@ bench:
 
 bench-tree:
 	HOSTS="$(HOSTS)" bench/tree.sh "$(TREE)" $(J)
+
+bench-upstream:
+	bench/upstream.sh $(if $(J),-j "$(J)") $(if $(O),-o "$(O)") "$(TREE)"
 
 kernel-compile-check:
 	scripts/kernel-compile-check.sh $(if $(J),-j "$(J)") "$(TREE)" $(M)
