@@ -13,6 +13,8 @@
 #   make bench-upstream TREE=~/linux-source-6.1 [O=DIR]   the kernel's own
 #                        refcount_t turned back into atomic_t: what refconv
 #                        recovers (bench/upstream.sh; O= keeps the work)
+#   make bench-grab TREE=~/linux-source-6.1   mmgrab() inlined back into its
+#                        callers: what grab.cocci turns back (bench/grab.sh)
 #   make kernel-compile-check TREE=~/linux M="drivers/md fs/nfsd"
 #                        build before and after the conversion
 #   make install         headers, libraries and pkg-config file under PREFIX
@@ -32,7 +34,7 @@ SPEC ?=
 HOSTS ?=
 O ?=
 
-.PHONY: all lib install bench bench-tree bench-upstream check check-kernel coccicheck \
+.PHONY: all lib install bench bench-tree bench-upstream bench-grab check check-kernel coccicheck \
 	kernel-compile-check clean
 
 all: lib
@@ -51,6 +53,9 @@ bench-tree:
 
 bench-upstream:
 	bench/upstream.sh $(if $(J),-j "$(J)") $(if $(O),-o "$(O)") "$(TREE)"
+
+bench-grab:
+	bench/grab.sh $(if $(J),-j "$(J)") "$(TREE)"
 
 kernel-compile-check:
 	scripts/kernel-compile-check.sh $(if $(J),-j "$(J)") "$(TREE)" $(M)

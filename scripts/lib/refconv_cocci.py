@@ -197,17 +197,23 @@ def _plain(e):
         return e
 
 
-def _closing(t, i):
-    """The index of the parenthesis that closes the one at T[I]."""
+def matching(t, i, pair="()"):
+    """The index of the PAIR[1] that closes the PAIR[0] at T[I], -1 if
+    none does."""
     depth = 0
     for j in range(i, len(t)):
-        if t[j] == "(":
+        if t[j] == pair[0]:
             depth += 1
-        elif t[j] == ")":
+        elif t[j] == pair[1]:
             depth -= 1
             if depth == 0:
                 return j
     return -1
+
+
+def _closing(t, i):
+    """The index of the parenthesis that closes the one at T[I]."""
+    return matching(t, i)
 
 
 def _args(t, i):
