@@ -12,9 +12,13 @@
 ///    the same release function: otherwise PUT would do something else.
 /// GET's and PUT's own definitions are left alone. Kept, and said so in
 /// report mode: FIELD of another struct that happens to have the same name,
-/// X whose type spatch cannot infer (a macro such as current, a global
-/// declared in a header not given to spatch), and dec_and_test uses that are
-/// not the plain release idiom (the result is used, or the branch does more).
+/// X whose type neither spatch nor the tree's text settles, and dec_and_test
+/// uses that are not the plain release idiom (the result is used, or the
+/// branch does more). Where spatch cannot type X (a global declared in a
+/// header, a macro such as current, a member of a struct defined in a
+/// header), the decide step types it from the text of the whole tree
+/// (scripts/lib/texttypes.py) and converts only when every declaration it
+/// can see agrees.
 //
 // PUT's definition usually lives in a header while the idioms are in .c
 // files, so the driver runs a collect pass over the files that name a spec
@@ -58,6 +62,9 @@ TYPES = set(t for (t, _) in GRAB)
 SITES = rc.Sites()
 # WORK/puts: (TYPE, FIELD) -> the release function of PUT's own body
 PUTS = dict(((r[0], r[1]), r[2]) for r in rc.rows("puts"))
+# WORK/typed: (file, function, E, "->" or ".") -> the TYPE the decide step
+# read from the tree's text for an E spatch could not type
+TYPED = dict(((r[0], r[1], r[2], r[3]), r[4]) for r in rc.rows("typed"))
 # the virtual rules of the run: "collect", "patch", "report", "org"
 VIRT = set()
 
@@ -89,6 +96,21 @@ def put_ok(S, F, R, p):
     return GRAB.get((S, F), (0, None))[1] is not None and \
         PUTS.get((S, F)) == R and not helper_body(p)
 
+def wanted_untyped(p):
+    """wanted() for the uses spatch could not type: the kept ones, and the
+    gets the decide step typed (the only ones context mode shows)."""
+    if "context" in VIRT:
+        return SITES.has(p, "get")
+    return wanted(p, "kept", "get")
+
+def typed_get(E, F, p, op):
+    """GET for the increment of F on the untyped E at P (OP: "->" or "."),
+    when the decide step typed E as a spec struct; else None."""
+    t = TYPED.get((p[0].file, p[0].current_element, E, op))
+    if t is None or not get_ok(t, F, p):
+        return None
+    return GRAB[(t, F)][0]
+
 def mode():
     return "report" if "report" in VIRT else "org"
 
@@ -102,7 +124,8 @@ def mode():
 //   put S F R FN          "if (dec_and_test(&X->F)) R(X);", X a struct S *
 //   ptr S F HF FN, obj S F HF FN
 //                         any HF(&X->F) / HF(&X.F) of the four functions
-//   untyped F E HF        HF(&E->F) or HF(&E.F), whatever E's type
+//   untyped F E HF FN     HF(&E->F) or HF(&E.F), whatever E's type, in
+//                         function FN
 // scripts/decide-grab.py turns them into WORK/sites.
 
 // spatch without -D would stop before the initialize block runs, and say
@@ -126,6 +149,10 @@ VIRT.add("report")
 @script:python depends on org@
 @@
 VIRT.add("org")
+
+@script:python depends on context@
+@@
+VIRT.add("context")
 
 // ---------------------------------------------------------------------------
 // collect: PUT definitions whose body is exactly the release idiom, and the
@@ -271,6 +298,69 @@ p << gd.p;
 @@
 SITES.tell(p, mode())
 
+// gets on an object spatch could not type but the decide step typed from
+// the tree's text (WORK/typed): a global declared in a header, a macro
+// (current), a member of a struct defined in a header
+
+@gua depends on patch disable ptr_to_array, fld_to_ptr@
+identifier F : script:python() { is_field(F) };
+expression E;
+identifier inc = {atomic_inc, refcount_inc};
+position p;
+@@
+inc@p(\(&E->F\|&(E->F)\))
+
+@script:python guag depends on patch@
+E << gua.E;
+F << gua.F;
+p << gua.p;
+G;
+@@
+coccinelle.G = typed_get(E, F, p, "->")
+if coccinelle.G is None:
+    cocci.include_match(False)
+
+@depends on patch disable ptr_to_array, fld_to_ptr@
+identifier F, inc;
+expression E;
+position gua.p;
+identifier guag.G;
+@@
+(
+- inc@p(\(&(E)->F\|&((E)->F)\))
++ G(E)
+|
+- inc@p(\(&E->F\|&(E->F)\))
++ G(E)
+)
+
+@gud depends on patch disable ptr_to_array, fld_to_ptr@
+identifier F : script:python() { is_field(F) };
+expression E;
+identifier inc = {atomic_inc, refcount_inc};
+position p;
+@@
+inc@p(\(&E.F\|&(E.F)\))
+
+@script:python gudg depends on patch@
+E << gud.E;
+F << gud.F;
+p << gud.p;
+G;
+@@
+coccinelle.G = typed_get(E, F, p, ".")
+if coccinelle.G is None:
+    cocci.include_match(False)
+
+@depends on patch disable ptr_to_array, fld_to_ptr@
+identifier F, inc;
+expression E;
+position gud.p;
+identifier gudg.G;
+@@
+- inc@p(\(&E.F\|&(E.F)\))
++ G(&E)
+
 // ---------------------------------------------------------------------------
 // the release idiom, when PUT is exactly it
 
@@ -407,11 +497,11 @@ p << kd.p;
 @@
 SITES.tell(p, mode())
 
-@ku depends on collect || report || org disable ptr_to_array, fld_to_ptr@
+@ku depends on collect || report || org || context disable ptr_to_array, fld_to_ptr@
 identifier F : script:python() { is_field(F) };
 expression E;
 identifier hf = {atomic_inc, refcount_inc, atomic_dec_and_test, refcount_dec_and_test};
-position p : script:python() { wanted(p, "kept") };
+position p : script:python() { wanted_untyped(p) };
 @@
 hf@p(\(&E->F\|&E.F\))
 
@@ -421,9 +511,17 @@ E << ku.E;
 hf << ku.hf;
 p << ku.p;
 @@
-rc.emit("untyped", p, F, E, hf)
+rc.emit("untyped", p, F, E, hf, p[0].current_element)
 
 @script:python depends on report || org@
 p << ku.p;
 @@
 SITES.tell(p, mode())
+
+// context: the gets the decide step typed from the text (a get spatch
+// typed was starred above, and no longer matches)
+@depends on context@
+position ku.p;
+identifier hf;
+@@
+* hf@p(...)

@@ -23,11 +23,20 @@ atomic_inc, refcount_inc, atomic_dec_and_test or refcount_dec_and_test of a
 spec field, with the reason). UNIT is "struct TYPE.FIELD" (the field name
 alone where spatch cannot infer the type).
 
-The conversion's own table, read by the apply pass in patch mode:
+An increment whose object spatch could not type (a global declared in a
+header, a macro such as current, a member of a struct defined in a header)
+is typed from the tree's text (scripts/lib/texttypes.py, which answers only
+when every declaration it can see agrees) and converts when that type is
+the spec's.
+
+The conversion's own tables, read by the apply pass in patch mode:
 
     puts   TYPE FIELD RELEASE: PUT's body is exactly the release idiom of
            struct TYPE.FIELD with RELEASE(x); no line for a PUT whose body
            is not (or was not seen, or differs between definitions)
+    typed  FILE FUNCTION EXPR OP TYPE: in FUNCTION of FILE, the untyped
+           EXPR (spatch's print of it) of "&EXPR OP FIELD" is a struct TYPE
+           (a pointer for "->"), as typed here
 """
 
 import os
@@ -36,7 +45,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from decide_common import Work, main, text  # noqa: E402
+from audit import Tree  # noqa: E402
 import refconv_spec  # noqa: E402
+from texttypes import TextTypes  # noqa: E402
 
 # the collect records of each apply rule, in the apply pass's order: a
 # position is reported by the first rule that tells it
@@ -148,22 +159,42 @@ def converted(spec, puts, kind, rec):
             "struct %s.%s: use %s()" % (s, f, spec.put(s, f)))
 
 
+def typed_get(spec, types, rec):
+    """(TYPE, OP) when the untyped record REC is an increment of a spec
+    field on an object the tree's text types as that field's struct (a
+    pointer for "->"), else None; OP is the operator before the field, read
+    from the source at the record's position."""
+    pos, f, e, hf, fn = rec[:5]
+    if "inc" not in hf or fn in spec.helpers:
+        return None
+    line = text(pos[0]).split("\n")[int(pos[1]) - 1:int(pos[1])]
+    m = re.search(r"(->|\.)\s*%s\s*\)" % re.escape(f), "".join(line)[int(pos[2]):])
+    if not m:
+        return None
+    t = types.type_of(e, pos[0], fn)
+    if t is None or not t[0].startswith("struct ") or t[1] != (1 if m.group(1) == "->" else 0):
+        return None
+    s = t[0].split(" ", 1)[1]
+    return (s, m.group(1)) if (s, f) in spec.grab else None
+
+
 def kept(spec, puts, kind, rec):
     """The site (kind, unit, message) of the kept use REC, or (None, None,
     None) for one that is not reported."""
     if kind == "untyped":
-        _, f, e, hf = rec
+        _, f, e, hf = rec[:4]
         return ("kept", f, "INFO: %s of %s kept: spatch cannot infer the type "
                 "of %s" % (hf, f, e))
     _, s, f, hf, fn = rec
     return ("kept", "struct %s.%s" % (s, f), kept_reason(spec, puts, s, f, hf, fn))
 
 
-def decide_sites(spec, puts, facts):
+def decide_sites(spec, puts, facts, types):
     """{pos: (kind, unit, message or None)}: what the first apply rule that
     matches each position says there (gets, the struct gets, puts, then the
-    kept uses through a pointer, on an object, of unknown type)."""
-    told = {}
+    kept uses through a pointer, on an object, of unknown type - or typed
+    from the text: a get), and the typed table's rows."""
+    told, typed = {}, []
     for kind in GET_KINDS + ("put",):
         for rec in facts.of(kind):
             site = converted(spec, puts, kind, rec)
@@ -172,8 +203,15 @@ def decide_sites(spec, puts, facts):
     for kind in KEPT_KINDS:
         fresh = dict((rec[0], rec) for rec in facts.of(kind) if rec[0] not in told)
         for pos, rec in fresh.items():
-            told[pos] = kept(spec, puts, kind, rec)
-    return told
+            t = typed_get(spec, types, rec) if kind == "untyped" else None
+            if t:
+                s, f = t[0], rec[1]
+                told[pos] = ("get", "struct %s.%s" % (s, f), "WARNING: open-coded get of "
+                             "struct %s.%s: use %s()" % (s, f, spec.get(s, f)))
+                typed.append((pos[0], rec[4], rec[2], t[1], s))
+            else:
+                told[pos] = kept(spec, puts, kind, rec)
+    return told, sorted(set(typed))
 
 
 def pos_key(pos):
@@ -203,8 +241,8 @@ def unit_groups(spec, facts, sites):
     return out
 
 
-def write_outputs(work, puts, sites, groups):
-    """sites, groups, files, files.patch and puts."""
+def write_outputs(work, puts, sites, groups, typed):
+    """sites, groups, files, files.patch, puts and typed."""
     rows = [(s[0],) + pos + (s[1], s[2])
             for pos, s in sorted(sites.items(), key=lambda i: pos_key(i[0]))
             if s[2] is not None]
@@ -213,6 +251,7 @@ def write_outputs(work, puts, sites, groups):
     work.write("files", sorted(set(r[1] for r in rows)))
     work.write("files.patch", sorted(set(r[1] for r in rows if r[0] != "kept")))
     work.write_rows("puts", [(t, f, r) for (t, f), r in sorted(puts.items())])
+    work.write_rows("typed", typed)
 
 
 def verdict(spec, ok, missing):
@@ -226,13 +265,26 @@ def verdict(spec, ok, missing):
     return line
 
 
+def scope(tree, f):
+    """The files a .c file F may see declarations in: itself and what it
+    includes, directly or not (None for a header: any file may include
+    it, so any declaration may count)."""
+    if not f.endswith(".c"):
+        return None
+    r = tree.realname(f)
+    return [r] + sorted(tree.included_after(r, 0))
+
+
 def decide(path):
     """collect.* -> the sites of every get, put and kept use."""
     work, spec = Work(path), Spec()
     facts = Facts(work.records())
     puts, ok, missing = decide_puts(spec, facts)
-    sites = decide_sites(spec, puts, facts)
-    write_outputs(work, puts, sites, unit_groups(spec, facts, sites))
+    tree = Tree(work)
+    types = TextTypes(tree.files, lambda f, g, line: tree.sees(f, (g, line)),
+                      lambda f: scope(tree, f))
+    sites, typed = decide_sites(spec, puts, facts, types)
+    write_outputs(work, puts, sites, unit_groups(spec, facts, sites), typed)
     print(verdict(spec, ok, missing))
 
 
