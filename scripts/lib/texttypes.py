@@ -273,7 +273,9 @@ class TextTypes:
         while i < len(code) and depth:
             depth += {"{": 1, "}": -1}.get(code[i], 0)
             i += 1
-        return _parse_members(code[start:i - 1])
+        # both branches of an #if count: the directives go, not the lines
+        body = re.sub(r"^[ \t]*#(?:\\\n|[^\n])*", "", code[start:i - 1], flags=re.M)
+        return _parse_members(body)
 
     # --- expressions --------------------------------------------------------
 
