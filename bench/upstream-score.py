@@ -114,7 +114,8 @@ def changed_lines(patch):
 
 
 def main():
-    orig, rev, work, patch, out = sys.argv[1:6]
+    # absolute: the include index is read from inside REV
+    orig, rev, work, patch, out = (os.path.abspath(a) for a in sys.argv[1:6])
     fields = [tuple(l.split("\t")) for l in Work(out).lines("fields")]
     calls = [tuple(l.split("\t")) for l in Work(out).lines("calls")]
     table = {r[0]: r for r in Work(os.path.join(work, "refcount")).rows("table")
