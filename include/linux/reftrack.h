@@ -544,8 +544,9 @@ static inline __maybe_unused void reftrack_release_ref_(const void *guard)
  * @p: the parameter
  */
 #define REFTRACK_PARAM(S, p)						\
-	typeof(&(p)) const p##_ref_guard_				\
-	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused = &(p)
+	struct S **const p##_ref_guard_					\
+	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused =	\
+		(struct S **)&(p)
 
 /**
  * REFTRACK_MEMBER() - release member @lv of a local struct whenever the

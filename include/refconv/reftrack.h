@@ -408,11 +408,13 @@ static inline UNUSED void reftrack_release_ref_(const void *guard)
  * REFTRACK_PARAM() - the callee's side of a counted argument: release the
  * value of parameter @p on every return (the caller took the reference)
  * @S: the struct tag
- * @p: the parameter
+ * @p: the parameter (a pointer to const struct S too: the callee only
+ *      borrows it, the release is the caller's reference)
  */
 #define REFTRACK_PARAM(S, p)						\
-	__typeof__(&(p)) const p##_ref_guard_				\
-	__attribute__((__cleanup__(S##_release_ref_), __unused__)) = &(p)
+	struct S **const p##_ref_guard_					\
+	__attribute__((__cleanup__(S##_release_ref_), __unused__)) =	\
+		(struct S **)&(p)
 
 #define REFTRACK_CAT2_(a, b) a##b
 #define REFTRACK_CAT_(a, b) REFTRACK_CAT2_(a, b)
