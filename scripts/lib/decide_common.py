@@ -77,8 +77,9 @@ def repeat_block(smpl, tag, count):
 
 def records(work):
     """Tab-separated records the collect pass appended to WORK/collect.*,
-    but none of a file spatch failed on (WORK/failed): what it wrote before
-    it died is not an analysis of the file."""
+    but none of a file spatch failed on or that hit the timeout
+    (WORK/failed): what it wrote before it stopped is not an analysis of the
+    file."""
     failed = set(Work(work).lines("failed"))
     for path in sorted(glob.glob(os.path.join(work, "collect.*"))):
         with open(path, errors="replace") as f:
