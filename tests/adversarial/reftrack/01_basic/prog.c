@@ -1,0 +1,14 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <refconv/reftrack.h>
+REFTRACK_STRUCT(S) { int v; struct S *next; };
+REFTRACK_EPILOG(S)
+int main(void) {
+	struct S *a = malloc(sizeof(*a));
+	struct S *b = a;
+	printf("%d\n", REFTRACK_COUNT(a));
+	b = NULL;
+	printf("%d\n", REFTRACK_COUNT(a));
+	(void)b;
+	return 0;
+}

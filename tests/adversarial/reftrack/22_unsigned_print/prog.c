@@ -1,0 +1,11 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <refconv/reftrack.h>
+REFTRACK_STRUCT(S) { int v; struct S *next; };
+REFTRACK_EPILOG(S)
+int main(void) {
+	struct S *a = malloc(sizeof(*a));
+	struct S *b = a;
+	printf("%u %d\n", (unsigned)REFTRACK_COUNT(b), REFTRACK_COUNT(a));
+	return 0;
+}
