@@ -133,6 +133,8 @@ STORED = set()   # per file: stores the typed collect rule saw
 STATICS = set()  # per file: (function, static local)
 DONE = {}        # per file: pconvK's stores already converted
 FRESH = set()    # per file: stores into a local still NULL (pfresh)
+INITED = set()   # per file: locals declared with a value ("T x;" in SmPL
+                 # also matches "T x = a;": pfresh must not take those)
 STMTS = {}       # per file: pstmtK's assignment statements (positions change
                  # with every change: each pexpr rule has its own pstmt)
 GUARDS = {}      # per file: (function, local) -> (tag, initialised)
@@ -355,6 +357,7 @@ SKIP.clear()
 GUARDS.clear()
 STMTS.clear()
 FRESH.clear()
+INITED.clear()
 STATICS.clear()
 STORED.clear()
 DONE.clear()
@@ -800,14 +803,28 @@ x << pstatic0.x;
 @@
 STATICS.add((d[0].current_element, x))
 
+@pinited depends on patch@
+type T : script:python() { conv(T) };
+identifier x;
+expression E0 != NULL;
+position d;
+@@
+T x@d = E0;
+
+@script:python depends on pinited@
+d << pinited.d;
+@@
+INITED.add(rc.key(d))
+
 @pfresh depends on patch@
 type T : script:python() { conv(T) };
 identifier x;
 expression E;
+position d : script:python() { rc.key(d) not in INITED };
 position p : script:python(x) { (p[0].current_element, x) not in STATICS };
 @@
 (
- T x;
+ T x@d;
 |
  T x = NULL;
 |

@@ -522,9 +522,9 @@ static inline __maybe_unused void reftrack_release_ref_(const void *guard)
  * @x: the local, declared just before
  */
 #define REFTRACK_LOCAL(S, x)						\
-	typeof(&(x)) const x##_ref_guard_				\
+	struct S **const x##_ref_guard_					\
 	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused = \
-		({ S##_addref(x); &(x); })
+		({ S##_addref(x); (struct S **)&(x); })
 
 /**
  * REFTRACK_LOCAL_NULL() - REFTRACK_LOCAL() of a local declared without a
@@ -533,9 +533,9 @@ static inline __maybe_unused void reftrack_release_ref_(const void *guard)
  * @x: the local
  */
 #define REFTRACK_LOCAL_NULL(S, x)					\
-	typeof(&(x)) const x##_ref_guard_				\
+	struct S **const x##_ref_guard_					\
 	__attribute__((__cleanup__(S##_release_ref_))) __maybe_unused = \
-		({ (x) = NULL; &(x); })
+		({ (x) = NULL; (struct S **)&(x); })
 
 /**
  * REFTRACK_PARAM() - release parameter @p on every return (the caller

@@ -389,9 +389,9 @@ static inline UNUSED void reftrack_release_ref_(const void *guard)
  * reftrack plugin does.
  */
 #define REFTRACK_LOCAL(S, x)						\
-	__typeof__(&(x)) const x##_ref_guard_				\
+	struct S **const x##_ref_guard_					\
 	__attribute__((__cleanup__(S##_release_ref_), __unused__)) =	\
-		({ S##_addref(x); &(x); })
+		({ S##_addref(x); (struct S **)&(x); })
 
 /**
  * REFTRACK_LOCAL_NULL() - REFTRACK_LOCAL() of a local declared without a
@@ -400,9 +400,9 @@ static inline UNUSED void reftrack_release_ref_(const void *guard)
  * @x: the local
  */
 #define REFTRACK_LOCAL_NULL(S, x)					\
-	__typeof__(&(x)) const x##_ref_guard_				\
+	struct S **const x##_ref_guard_					\
 	__attribute__((__cleanup__(S##_release_ref_), __unused__)) =	\
-		({ (x) = NULL; &(x); })
+		({ (x) = NULL; (struct S **)&(x); })
 
 /**
  * REFTRACK_PARAM() - the callee's side of a counted argument: release the
